@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from foi import readers, slugs
+from foi import annotations, requests, slugs
 from foi.pipeline import Result, process
 
 SKIP_DIRS = {"requests"}
@@ -41,6 +41,7 @@ def load(data_dir: Path, jobs: int | None = None) -> Collection:
             results = list(pool.map(process, sources, chunksize=16))
     else:
         results = [process(p) for p in sources]
+    reqs = requests.load_all(data_dir / "requests")
     registry = slugs.Registry(data_dir / "slugs.yml")
     records, failures = [], []
     for res in results:
@@ -50,6 +51,7 @@ def load(data_dir: Path, jobs: int | None = None) -> Collection:
         rel = res.path.relative_to(data_dir).as_posix()
         res.record["id"] = registry.assign(rel, slugs.derive(res.record, res.path))
         res.record["source"]["path"] = rel
+        annotations.apply(res.record, res.sidecar, reqs)
         records.append(res.record)
     registry.save()
-    return Collection(records=records, failures=failures)
+    return Collection(records=records, failures=failures, requests=reqs)

@@ -14,6 +14,7 @@ class Result:
     path: Path
     record: dict | None = None
     error: str | None = None
+    sidecar: dict | None = None
 
 
 def process(path: Path) -> Result:
@@ -21,7 +22,7 @@ def process(path: Path) -> Result:
     try:
         meta = sidecar.load(path)
         doc = readers.read(path)
-        return Result(path, record=extract(doc, meta))
+        return Result(path, record=extract(doc, meta), sidecar=meta)
     except ReadError as exc:
         return Result(path, error=str(exc))
     except ValueError as exc:
