@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def write(coll, out):
+    pass

@@ -1,0 +1,71 @@
+"""Where everything lives on the site: one place for every path, so links and files always agree.
+
+Paths are relative to docs/ (the source file) and to the site root (the URL, with directory URLs).
+"""
+from __future__ import annotations
+
+from foi import catalogue
+from foi.slugs import slugify
+
+
+def response_md(rid: str) -> str:
+    return f"responses/{rid}.md"
+
+
+def response_url(rid: str, answer: int | None = None) -> str:
+    return f"responses/{rid}/" + (f"#q{answer}" if answer else "")
+
+
+def record_json(rid: str) -> str:
+    """Each response's record, at a stable URL next to its page."""
+    return f"responses/{rid}.json"
+
+
+def original(rid: str, suffix: str) -> str:
+    return f"originals/{rid}{suffix.lower()}"
+
+
+def exemption_slug(eid: str) -> str:
+    """'FOIA s31(1)(a)' -> 'foia-s31': one page per section or regulation."""
+    law, section, _ = catalogue.split_id(eid)
+    return f"{law.lower()}-{'r' if law.startswith('EI') else 's'}{section.lower()}"
+
+
+def exemption_md(eid: str) -> str:
+    return f"exemptions/{exemption_slug(eid)}.md"
+
+
+def exemption_url(eid: str) -> str:
+    return f"exemptions/{exemption_slug(eid)}/"
+
+
+def authority_slug(name: str) -> str:
+    return slugify(name)
+
+
+def authority_md(slug: str) -> str:
+    return f"authorities/{slug}.md"
+
+
+def authority_url(slug: str) -> str:
+    return f"authorities/{slug}/"
+
+
+def request_md(request_id: str) -> str:
+    return f"requests/{request_id}.md"
+
+
+def request_url(request_id: str) -> str:
+    return f"requests/{request_id}/"
+
+
+def feed(kind: str | None = None, slug: str | None = None) -> str:
+    """feeds/all.xml, feeds/exemptions/foia-s31.xml, feeds/authorities/<slug>.xml, feeds/requests/<id>.xml."""
+    return "feeds/all.xml" if kind is None else f"feeds/{kind}/{slug}.xml"
+
+
+def relative(from_md: str, to: str) -> str:
+    """A link from the page built from docs/`from_md` to site path `to`, relative so the site works under any
+    base URL and offline. Works with directory URLs: 'responses/x.md' is served at 'responses/x/'."""
+    depth = from_md.count("/") + (0 if from_md.endswith("index.md") else 1)
+    return "../" * depth + to
