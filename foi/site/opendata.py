@@ -1,5 +1,82 @@
-"""(being written)"""
+"""Bulk data for reuse: every record as JSON, the schema, one CSV row per answer, and each record beside its page.
+
+Files (under docs/, served at the same path on the site):
+  data/responses.json      {"schema_version": 1, "records": [record, ...]}, records sorted by id, one per line
+  data/record.schema.json  the record contract (foi/record.schema.json)
+  data/answers.csv         one row per answer (COLUMNS), sorted by response id then answer number
+  responses/<id>.json      one record (urls.record_json)
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from foi.site import urls
+
+RESPONSES = "data/responses.json"
+SCHEMA = "data/record.schema.json"
+ANSWERS = "data/answers.csv"
+SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "record.schema.json"
+
+COLUMNS = ["response_id", "authority", "reference", "date", "request_id", "question", "answer", "outcome",
+           "short", "exemptions", "ncnd", "url"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write(coll, out):
-    pass
+def write(coll, out) -> None:
+    records = sorted(coll.records, key=lambda r: r["id"])
+    out.write(RESPONSES, responses_json(records))
+    out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
+    out.write(ANSWERS, answers_csv(records))
+    for record in records:
+        out.write(urls.record_json(record["id"]), _dump(record) + "\n")
+
+
+def responses_json(records: list[dict]) -> str:
+    """The whole collection; one record per line so that a change shows as a one-line diff."""
+    lines = ",\n".join(_dump(r) for r in records)
+    return '{"schema_version": 1, "records": [\n' + lines + ("\n" if lines else "") + "]}\n"
+
+
+def answers_csv(records: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        for row in answer_rows(record):
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def answer_rows(record: dict) -> list[dict]:
+    authority = (record.get("authority") or {}).get("name")
+    rows = []
+    for a in record.get("answers", []):
+        mapped = a.get("request_question") or {}
+        rows.append({
+            "response_id": record["id"],
+            "authority": authority or "",
+            "reference": record.get("reference") or "",
+            "date": record.get("date") or "",
+            "request_id": record.get("request_id") or "",
+            "question": mapped.get("number") or a["n"],
+            "answer": a["n"],
+            "outcome": a["outcome"],
+            "short": a.get("short") or "",
+            "exemptions": "; ".join(a.get("exemptions", [])),
+            "ncnd": "true" if a.get("ncnd") else "false",
+            "url": "/" + urls.response_url(record["id"], a["n"]),
+        })
+    return rows
+
+
+def _cell(value) -> str:
+    """Text from a document must not run as a spreadsheet formula: a leading =, +, -, @ gets a quote mark."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _dump(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
