@@ -1,5 +1,128 @@
-"""(being written)"""
+"""Atom feeds of new responses: overall, per exemption section, per authority and per request (urls.feed).
+
+Entries are newest first by response date (undated responses last, with a fixed date); at most LIMIT per feed.
+Links are absolute, from the site_url in mkdocs.yml (the SITE_URL environment variable overrides it), because
+feed readers resolve relative links inconsistently.
+"""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+
+from foi import catalogue
+from foi.site import urls
+from foi.site.charts import xml_text
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 50
+UNDATED = "1970-01-01T00:00:00Z"
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def write(coll, out):
-    pass
+def write(coll, out) -> None:
+    site = site_config(Path(out.root).parent / "mkdocs.yml")
+    records = newest_first(coll.records)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for rid in coll.requests:
+        groups[("requests", rid)] = []
+    for record in records:
+        for eid in sorted({urls.exemption_slug(e["id"]) for e in record.get("exemptions", [])}):
+            groups.setdefault(("exemptions", eid), []).append(record)
+        if record.get("authority"):
+            groups.setdefault(("authorities", record["authority"]["slug"]), []).append(record)
+        if record.get("request_id"):
+            groups.setdefault(("requests", record["request_id"]), []).append(record)
+
+    out.write(urls.feed(), feed(site, urls.feed(), "", f"{site['name']}: new responses", records))
+    for (kind, slug), members in sorted(groups.items()):
+        title, page = _describe(kind, slug, members, coll.requests)
+        out.write(urls.feed(kind, slug), feed(site, urls.feed(kind, slug), page, f"{site['name']}: {title}", members))
+
+
+def feed(site: dict, path: str, page: str, title: str, records: list[dict]) -> str:
+    """An Atom document for `records` (already newest first), served at site path `path`, about site page `page`."""
+    base = site["url"]
+    root = ET.Element("feed", {"xmlns": ATOM})
+    _sub(root, "id", base + path)
+    _sub(root, "title", title)
+    entries = records[:LIMIT]
+    _sub(root, "updated", _updated(entries[0]) if entries else UNDATED)
+    _sub(root, "link", rel="self", type="application/atom+xml", href=base + path)
+    _sub(root, "link", rel="alternate", type="text/html", href=base + page)
+    author = _sub(root, "author")
+    _sub(author, "name", site["name"])
+    for record in entries:
+        entry = _sub(root, "entry")
+        url = base + urls.response_url(record["id"])
+        _sub(entry, "id", url)
+        _sub(entry, "title", entry_title(record))
+        _sub(entry, "updated", _updated(record))
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        if record.get("authority"):
+            _sub(_sub(entry, "author"), "name", record["authority"]["name"])
+        for eid in sorted({e["id"] for e in record.get("exemptions", [])}):
+            _sub(entry, "category", term=eid)
+        _sub(entry, "summary", record.get("summary") or "", type="text")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def newest_first(records: list[dict]) -> list[dict]:
+    """By response date, newest first; undated last; ties by id."""
+    by_id = sorted(records, key=lambda r: r["id"])
+    return sorted(by_id, key=lambda r: r.get("date") or "", reverse=True)
+
+
+def entry_title(record: dict) -> str:
+    authority = (record.get("authority") or {}).get("name")
+    title = f"{authority}: {record['title']}" if authority else record["title"]
+    return f"{title} ({record['reference']})" if record.get("reference") else title
+
+
+def site_config(config: Path) -> dict:
+    """{'name', 'url'} from mkdocs.yml beside the docs folder (else the project's); url ends with '/'."""
+    if not config.exists():
+        config = ROOT / "mkdocs.yml"
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    url = os.environ.get("SITE_URL") or data.get("site_url") or "/"
+    return {"name": data.get("site_name", "FOI responses"), "url": url.rstrip("/") + "/"}
+
+
+def _describe(kind: str, slug: str, members: list[dict], requests: dict) -> tuple[str, str]:
+    """(feed title, site page it belongs to) for a group feed."""
+    if kind == "exemptions":
+        cited = members[0]["exemptions"]
+        eid = next(e["id"] for e in cited if urls.exemption_slug(e["id"]) == slug)
+        entry = catalogue.lookup(eid)
+        law, section, _ = catalogue.split_id(eid)
+        ref = f"{law} {'r' if law.startswith('EI') else 's'}{section}"
+        name = entry.name if entry else next(e["name"] for e in cited if e["id"] == eid)
+        return f"responses citing {ref} ({name})", urls.exemption_url(eid)
+    if kind == "authorities":
+        return f"responses from {members[0]['authority']['name']}", urls.authority_url(slug)
+    request = requests.get(slug) or {}
+    return f"responses to the request {request.get('title') or slug}", urls.request_url(slug)
+
+
+def _updated(record: dict) -> str:
+    return f"{record['date']}T00:00:00Z" if record.get("date") else UNDATED
+
+
+def _sub(parent, tag: str, text: str | None = None, **attrs):
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = xml_text(text)
+    return el
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping `!ENV [NAME, default]` as the default (SITE_URL is read separately) and
+    ignoring other tags (!!python/name: ...), whose values feeds do not need."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
