@@ -1,0 +1,105 @@
+"""The convert cache under .cache/: each source's extracted record, keyed by what the record depends on.
+
+An entry's key is the sha256 of the source's bytes, its sidecar's bytes and the converter's version (the
+foi package's code and rules, see `code_version`). A re-run reads each source's bytes to hash them but
+extracts only sources whose key is new. Entries are JSON files, {"record": ..., "sidecar": ...}, holding the
+extractor's output before the collection adds ids and annotations (requests and slugs are not in the key).
+
+The cache also remembers, per source path, the key of its last good record (`last_good.json`), so a source
+that converted before and fails now can keep its page (see foi.collection).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from foi import sidecar
+
+PACKAGE = Path(__file__).resolve().parent
+# Code that only consumes records (pages, commands, the benchmark) does not change a record.
+NOT_CONVERTER = {"site", "commands", "bench", "theme"}
+
+
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """A hash of everything that decides a record: the foi package's .py files (outside NOT_CONVERTER),
+    foi/rules/*.yml, the record schema, the Python version and the pinned requirements."""
+    h = hashlib.sha256(sys.version.encode())
+    files = [p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml", ".json") and p.is_file()
+             and p.relative_to(PACKAGE).parts[0] not in NOT_CONVERTER and "__pycache__" not in p.parts]
+    requirements = PACKAGE.parent / "requirements.txt"
+    if requirements.exists():
+        files.append(requirements)
+    for path in sorted(files):
+        h.update(path.relative_to(PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def key(source: Path) -> str:
+    """The cache key of a source file as it is now. Raises OSError when the file cannot be read."""
+    h = hashlib.sha256(code_version().encode())
+    h.update(hashlib.sha256(Path(source).read_bytes()).digest())
+    side = sidecar.path_for(source)
+    if side != Path(source) and side.exists():
+        h.update(b"sidecar" + hashlib.sha256(side.read_bytes()).digest())
+    return h.hexdigest()
+
+
+class Cache:
+    """Records by key in ROOT/records/ab/<key>.json, and the last good key of each source path.
+    With root None the cache is off: nothing is found and nothing is written."""
+
+    def __init__(self, root: Path | None):
+        self.root = Path(root) if root else None
+        self.records = self.root / "records" if root else None
+        self.last_good_path = self.root / "last_good.json" if root else None
+        self.last_good: dict[str, str] = {}
+        if root and self.last_good_path.exists():
+            try:
+                self.last_good = json.loads(self.last_good_path.read_text(encoding="utf-8"))
+            except ValueError:
+                self.last_good = {}   # a damaged index only costs re-extraction
+
+    def _path(self, k: str) -> Path:
+        return self.records / k[:2] / f"{k}.json"
+
+    def get(self, k: str) -> dict | None:
+        """The entry {"record", "sidecar"} stored under key k, or None."""
+        if self.root is None:
+            return None
+        try:
+            return json.loads(self._path(k).read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def put(self, k: str, entry: dict) -> str:
+        """Store an entry {"record", "sidecar"} atomically (safe from worker processes); returns its JSON."""
+        text = json.dumps(entry, ensure_ascii=False)
+        if self.root is None:
+            return text
+        path = self._path(k)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return text
+
+    def save(self, last_good: dict[str, str]) -> None:
+        """Record each source's last good key and delete entries no source points to any more."""
+        self.last_good = dict(sorted(last_good.items()))
+        if self.root is None:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.last_good_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.last_good, indent=0), encoding="utf-8")
+        os.replace(tmp, self.last_good_path)
+        keep = set(self.last_good.values())
+        if self.records.is_dir():
+            for folder in os.scandir(self.records):
+                for entry in os.scandir(folder.path):
+                    if entry.name.removesuffix(".json") not in keep:
+                        os.unlink(entry.path)
