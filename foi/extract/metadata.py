@@ -1,35 +1,211 @@
-"""Authority, reference, response date, regimes and title."""
+"""Authority, reference, response date, regimes and title of a response (rules in foi/rules/metadata.yml)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
+from functools import lru_cache
+from urllib.parse import urlparse
 
-DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
-REFERENCE = re.compile(r"(?:Enquiry\s+)?Reference(?:\s+(?:No|Number))?\.?\s*:?\s*([A-Z0-9][\w/ -]*\d[\w/-]*)", re.I)
+from foi.rules import load
+from foi.slugs import slugify
+
+GENERIC_TITLES = re.compile(r"^(?:freedom of information(?: act)?(?: request| response)?|foi(?: request| response)?|"
+                            r"disclosure(?: log)?|response|home)\b\W*$", re.I)
 
 
 def find(text: str, title: str | None = None, url: str | None = None) -> dict:
+    name = authority(text, url)
     return {
-        "authority": None,
-        "reference": _reference(text),
-        "date": _date(text),
-        "regimes": ["FOIA"] if "Freedom of Information" in text else [],
-        "title": title or "Freedom of Information response",
+        "authority": {"name": name, "slug": slugify(name)} if name else None,
+        "reference": reference(text),
+        "date": response_date(text),
+        "regimes": regimes(text, scottish=_scottish(name, url)),
+        "title": _title(text, title),
     }
 
 
-def _reference(text: str) -> str | None:
-    m = REFERENCE.search(text)
-    return re.sub(r"\s*([-/])\s*", r"\1", m.group(1).strip()) if m else None
+# -- reference ------------------------------------------------------------------------------------------------
+
+TOKEN = r"((?-i:(?:[A-Z][A-Za-z]*[ /.-]?){0,3})\d(?:[\w./]*\d)?(?:[ \t]*[-/&][ \t]*\d(?:[\w./]*\d)?)*)"
 
 
-def _date(text: str) -> str | None:
-    m = DATE.search(text)
-    if not m:
+@lru_cache(maxsize=None)
+def _reference_rules() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    rules = load("metadata")
+    labelled = [re.compile(rf"(?:^|[\s\[(:])(?:{label})[ \t]*[:.]?[ \t]*(?:[-–][ \t]+)?(?:\n[-–\s]*)?{TOKEN}", re.I | re.M)
+                for label in rules["reference_labels"]]
+    headings = [re.compile(p, re.M) for p in rules["reference_headings"]]
+    return labelled, headings
+
+
+def reference(text: str) -> str | None:
+    """The authority's own reference, spaces squeezed around separators ('512- 25' -> '512-25')."""
+    labelled, headings = _reference_rules()
+    found = []
+    for rx in labelled:
+        found += [(m.start(1), m.group(1)) for m in rx.finditer(text) if _plausible(m.group(1))]
+    if not found:
+        head = "\n".join(text.split("\n")[:30])
+        found = [(m.start(1), m.group(1)) for rx in headings for m in rx.finditer(head)]
+    if not found:
         return None
-    d, mth, y = (int(g) for g in m.groups())
-    y = y + 2000 if y < 100 else y
+    ref = min(found)[1].strip(" ./-")
+    return re.sub(r"\s*([-/&])\s*", lambda m: " & " if m.group(1) == "&" else m.group(1), ref)
+
+
+def _plausible(ref: str) -> bool:
+    if _date_rules()[0].fullmatch(ref.strip()):
+        return False
+    digits = sum(c.isdigit() for c in ref)
+    return digits >= 3 or (digits >= 2 and re.search(r"[/-]", ref) is not None)
+
+
+# -- date -----------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _date_rules():
+    rules = load("metadata")
+    m = rules["months"]
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    pattern = re.compile(
+        rf"(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
+        re.I)
+    return (pattern, re.compile(rules["response_date_labels"], re.I), re.compile(rules["letter_date_label"], re.I),
+            re.compile(rules["other_date_words"], re.I))
+
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _to_iso(m: re.Match) -> str | None:
+    g = m.groups()
+    if g[0]:
+        d, mth, y = int(g[0]), MONTHS.index(g[1][:3].lower()) + 1, int(g[2])
+    elif g[3]:
+        d, mth, y = int(g[3]), int(g[4]), int(g[5])
+        y = y + 2000 if y < 100 else y
+    else:
+        d, mth, y = int(g[7]), MONTHS.index(g[6][:3].lower()) + 1, int(g[8])
     try:
         return date(y, mth, d).isoformat()
     except ValueError:
         return None
+
+
+def response_date(text: str) -> str | None:
+    """The response's own date: a date labelled as the response's, else the letter's date ("Date: ...", or a date
+    standing on its own at the head of a letter); never the request's date or a date in the answers."""
+    pattern, response_label, letter_label, other = _date_rules()
+    tiers: dict[int, list[str]] = {1: [], 2: [], 3: []}
+    for m in pattern.finditer(text):
+        iso = _to_iso(m)
+        if not iso or re.match(r"\s*(?:-|–|to|and)\s*\d", text[m.end():m.end() + 8]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        starts_line = not before.strip(" \t-•")
+        if starts_line:
+            above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip(" \t-•")
+            labelled = above.endswith(":") or re.search(r"\bdate\b", above, re.I)
+            before = above if labelled else ""
+        if response_label.search(before):
+            tiers[1].append(iso)
+        elif other.search(before[-30:]):
+            continue
+        elif letter_label.search(before):
+            tiers[2].append(iso)
+        elif other.search(before):
+            continue
+        elif starts_line or re.search(r"(?:\t|\s{2,}|[/|])\s*$", before):
+            tiers[3].append(iso)
+    for tier in (1, 2, 3):
+        if tiers[tier]:
+            return tiers[tier][0]
+    return None
+
+
+# -- regimes --------------------------------------------------------------------------------------------------
+
+def regimes(text: str, scottish: bool = False) -> list[str]:
+    """The access regimes a response is made under or cites; a response that names none is taken to be made under
+    the freedom of information law of its country (FOISA in Scotland, else FOIA)."""
+    rules = load("metadata")
+    found = {name for name, rx in rules["regimes"].items() if re.search(rx, text, re.I)}
+    if "EISR" in found and not re.search(rules["regimes_english_eir"], text):
+        found.discard("EIR")
+    if "FOISA" in found and not re.search(rules["regimes_english_foia"], text):
+        found.discard("FOIA")
+    if not found:
+        found = {"FOISA" if scottish else "FOIA"}
+    return sorted(found)
+
+
+# -- authority ------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _authority_rules():
+    rules, known = load("metadata"), load("authorities")
+    usual = {alias.lower(): name for name, aliases in known["names"].items() for alias in [name, *aliases]}
+    spelled = [alias for name, aliases in known["names"].items() for alias in [name, *aliases]]
+    word = r"[A-Z][\w'’-]+"
+    joint = r"(?:,? (?:and|&|of|upon|on|the|y) |, | |-)"
+    generic = (rf"(?:{rules['name_prefixes']}){word}(?:{joint}{word})*?(?:,? (?:and|&) [A-Z][\w'’-]+)?(?= |,|\.|$)"
+               rf"|{word}(?:{joint}{word})*? (?:{rules['name_endings']})\b")
+    names = "|".join(rf"\b{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b" for n in sorted(spelled, key=len, reverse=True))
+    name_rx = rf"(?:{names}|{generic})"
+    contexts = [re.compile(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
+    return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
+
+
+def authority(text: str, url: str | None = None) -> str | None:
+    """The authority that wrote the response: the name it uses of itself, else the owner of the web domain it was
+    published on or gives in its letterhead, else the public body the text names most often."""
+    name_rx, contexts, usual, skip, domains = _authority_rules()
+    own = Counter()
+    for rx in contexts:
+        for m in rx.finditer(text):
+            name = _clean(m.group("name"), usual, skip)
+            if name:
+                own[name] += 1
+    if own:
+        return own.most_common(1)[0][0]
+    hosts = [urlparse(url).hostname or "" if url else ""] + re.findall(r"(?:www\.|@)([a-z0-9.-]+\.[a-z]{2,})", text[:3000], re.I)
+    for host in hosts:
+        host = host.lower()
+        for domain, name in domains.items():
+            if host == domain or host.endswith("." + domain):
+                return name
+    named = Counter(n for n in (_clean(m.group(0), usual, skip) for m in name_rx.finditer(text))
+                    if n and n not in load("authorities")["regulators"])
+    return named.most_common(1)[0][0] if named else None
+
+
+def _clean(name: str, usual: dict, skip: set) -> str | None:
+    """A name as usually written: known names and their short forms mapped, sentence words dropped from the front."""
+    words = name.strip(" ,").split()
+    while words and " ".join(words).lower() not in usual and words[0] in skip:
+        words = words[1:]
+    name = " ".join(words)
+    if len(words) < 2 and name.lower() not in usual:
+        return None
+    return usual.get(name.lower(), name)
+
+
+def _scottish(name: str | None, url: str | None) -> bool:
+    host = (urlparse(url).hostname or "") if url else ""
+    return bool(re.search(load("metadata")["scottish"], f"{name or ''} {host}", re.I))
+
+
+# -- title ----------------------------------------------------------------------------------------------------
+
+def _title(text: str, title: str | None) -> str:
+    if title and not GENERIC_TITLES.match(title.strip()):
+        return title.strip()
+    for line in text.split("\n")[:12]:
+        line = line.strip()
+        if 8 <= len(line) <= 120 and not GENERIC_TITLES.match(line) and not re.search(r"\d{2,}|[:@]", line) \
+                and not line.endswith((".", ",")):
+            return line
+    return title.strip() if title else "Freedom of Information response"
