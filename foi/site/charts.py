@@ -60,7 +60,7 @@ def stacked(chart_id: str, title: str, desc: str, rows: list[tuple[str, list[flo
             w = value / scale * BAR_WIDTH
             rect = _sub(svg, "rect", {"x": _num(x), "y": str(y + 3), "width": _num(w), "height": str(ROW - 6),
                                       "fill": colour(series, i)})
-            _sub(rect, "title", {}, f"{label}: {series[i] + ': ' if series else ''}{_num(value)}")
+            _sub(rect, "title", {}, f"{label}: {series[i]}: {_num(value)}" if series else f"{label}: {text}")
             x += w
         _sub(svg, "text", {"x": _num(x + 6), "y": str(y + 15), "fill": "currentColor"}, text)
     return ET.tostring(svg, encoding="unicode")
