@@ -175,7 +175,7 @@ def figure(cid: str, svg: str, caption: str) -> str:
 
 def table(head: list[str], rows: list[list]) -> str:
     """An HTML table: the first cell of each row is its header; head cells are HTML we built, body cells text."""
-    lines = ['<table class="foi-stats">', "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head)
+    lines = ['<table>', "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head)
              + "</tr></thead>", "<tbody>"]
     for label, *cells in rows:
         lines.append(f'<tr><th scope="row">{render.escape(charts.xml_text(label))}</th>'
