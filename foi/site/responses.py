@@ -1,5 +1,323 @@
-"""(being written)"""
+"""Response pages: one page per response, the document's own text annotated with what each answer did and why.
+
+Every piece of document text goes through foi.site.render; everything else on the page is our own words.
+"""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from foi import catalogue
+from foi.site import render, urls
+from foi.site.render import attr, escape, label
+
+DOCUMENT_HEADINGS = {"answer", "answers", "response", "reply"}   # the document's own "Answer" lines between blocks
 
 
-def write(coll, out):
-    pass
+def write(coll, out) -> None:
+    data_dir = getattr(coll, "data_dir", None)
+    for record in coll.records:
+        original = copy_original(record, data_dir, out)
+        out.write(urls.response_md(record["id"]), page(record, original))
+
+
+def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
+    """Copy the source file to urls.original() unless it holds masked personal data; its site path, or None."""
+    source = record.get("source") or {}
+    if source.get("masked") or not data_dir or not source.get("path"):
+        return None
+    path = Path(data_dir) / source["path"]
+    if not path.is_file():
+        return None
+    rel = urls.original(record["id"], path.suffix)
+    target = out.root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != path.read_bytes():
+        shutil.copyfile(path, target)
+    out.written.add(target)
+    return rel
+
+
+def page_title(record: dict) -> str:
+    authority = (record.get("authority") or {}).get("name")
+    who = " ".join(x for x in (authority, record.get("reference")) if x)
+    return f"{record.get('title') or 'FOI response'}" + (f": {who}" if who else "")
+
+
+def long_date(iso: str | None) -> str | None:
+    try:
+        d = date.fromisoformat(iso or "")
+    except ValueError:
+        return None
+    return f"{d.day} {d:%B %Y}"
+
+
+def front_matter(record: dict) -> str:
+    authority = (record.get("authority") or {}).get("name")
+    cite = ", ".join(x for x in (authority, f"response to FOI request {record['reference']}"
+                                  if record.get("reference") else "FOI response", long_date(record.get("date"))) if x)
+    meta = {
+        "title": render.meta_text(page_title(record)),
+        "description": render.meta_text(record.get("summary")),
+        "cite": {"text": render.meta_text(cite), "answers": [a["n"] for a in record.get("answers", [])]},
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def page(record: dict, original: str | None = None) -> str:
+    """The Markdown page for one record; `original` is the site path of its copied source file."""
+    md = urls.response_md(record["id"])
+    notes = placed_notes(record)
+    parts = [
+        front_matter(record),
+        '<div class="foi-response" data-pagefind-body markdown>',
+        f"<h1>{escape(page_title(record))}</h1>",
+        header_card(record, md, original),
+        filters(record),
+        f'<p class="foi-summary">{escape(record.get("summary") or "")}</p>',
+        *[note_html(record, n) for n in notes.get(None, [])],
+        "## At a glance {#at-a-glance}",
+        answer_table(record, md),
+    ]
+    if record.get("request") or record.get("request_id"):
+        parts += ["## The request {#request}", request_html(record, md)]
+    answers = record.get("answers", [])
+    positioned = all(isinstance(a.get("start"), int) and isinstance(a.get("end"), int) for a in answers)
+    text = record.get("text", "")
+    if positioned and answers and text[:answers[0]["start"]].strip():
+        parts += ["## Opening of the response {#opening}", passage(record, md, 0, _gap_end(text, answers[0]))]
+    prev_end = _gap_end(text, answers[0]) if positioned and answers else 0
+    for a in answers:
+        parts += [f"## Question {a['n']} {{#q{a['n']}}}", answer_html(record, md, a, notes, prev_end, positioned)]
+        prev_end = a.get("end", prev_end)
+    if positioned and answers and text[answers[-1]["end"]:].strip():
+        parts += ["## Closing of the response {#closing}", passage(record, md, answers[-1]["end"], len(text))]
+    parts += cited_in(record)
+    parts.append("</div>")
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _gap_end(text: str, first: dict) -> int:
+    """Where the opening ends: before the document's own heading line for the first answer, if it has one."""
+    start = first["start"]
+    head = text.rfind("\n", 0, max(start - 1, 0))
+    line = text[head + 1:start].strip()
+    return head + 1 if line.lower() in DOCUMENT_HEADINGS else start
+
+
+def header_card(record: dict, md: str, original: str | None) -> str:
+    corrected = set((record.get("editorial") or {}).get("corrected") or [])
+
+    def mark(field):
+        return ' <span class="foi-corrected" title="Corrected by our editors">corrected</span>' \
+            if field in corrected else ""
+
+    rows = []
+    authority = record.get("authority")
+    if authority:
+        href = urls.relative(md, urls.authority_url(authority["slug"]))
+        rows.append(("Authority", f'<a href="{attr(href)}">{escape(authority["name"])}</a>{mark("authority")}'))
+    if record.get("reference"):
+        rows.append(("Reference", escape(record["reference"]) + mark("reference")))
+    if record.get("date"):
+        when = long_date(record["date"]) or record["date"]
+        rows.append(("Response date", f'<time datetime="{attr(record["date"])}">{escape(when)}</time>{mark("date")}'))
+    if record.get("regimes"):
+        rows.append(("Law", "; ".join(f'<abbr title="{attr(label("regimes", r))}">{escape(r)}</abbr>'
+                                      for r in record["regimes"]) + mark("regimes")))
+    badges = f'<span class="foi-badge foi-outcome-{attr(record.get("outcome"))}">' \
+             f'{escape(label("outcomes", record.get("outcome")))}</span>{mark("outcome")}'
+    if record.get("ncnd"):
+        badges += ' <span class="foi-badge foi-ncnd" title="Neither confirmed nor denied">NCND</span>'
+    rows.append(("Outcome", badges))
+    rows.append(("Original", original_html(record, md, original)))
+    if corrected:
+        rows.append(("Corrections", "Our editors corrected: " + escape(", ".join(sorted(corrected)))))
+    body = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<dl class="foi-card">\n{body}\n</dl>'
+
+
+def original_html(record: dict, md: str, original: str | None) -> str:
+    source = record.get("source") or {}
+    parts = []
+    if source.get("masked"):
+        parts.append("The original file is withheld: it contains personal data, which we have masked here.")
+    elif original:
+        kind = Path(original).suffix.lstrip(".").upper()
+        parts.append(f'<a href="{attr(urls.relative(md, original))}">Original file ({escape(kind)})</a>')
+    if render.safe_url(source.get("url")):
+        parts.append(render.link(source["url"], "as published by the authority"))
+    return "; ".join(parts) or "Not published"
+
+
+def section_ids(record: dict) -> list[str]:
+    """Section-level exemption labels, e.g. 'FOIA s31 Law enforcement', once each in citation order."""
+    seen = {}
+    for ex in record.get("exemptions", []):
+        entry = catalogue.lookup(ex["id"])
+        law, section, _ = catalogue.split_id(ex["id"])
+        key = entry.id if entry else f"{law} s{section}"
+        seen.setdefault(key, f"{key} {entry.name if entry else ex.get('name', '')}".strip())
+    return list(seen.values())
+
+
+def filters(record: dict) -> str:
+    """Hidden Pagefind filters and metadata; the element is ignored for the text index."""
+    authority = (record.get("authority") or {}).get("name")
+    spans = [("filter", "authority", authority)]
+    spans += [("filter", "exemption", s) for s in section_ids(record)]
+    spans += [("filter", "outcome", label("outcomes", record.get("outcome"))),
+              ("filter", "ncnd", "yes" if record.get("ncnd") else "no")]
+    spans += [("filter", "regime", r) for r in record.get("regimes", [])]
+    spans += [("filter", "year", (record.get("date") or "")[:4]),
+              ("meta", "title", page_title(record)), ("meta", "date", record.get("date")),
+              ("meta", "reference", record.get("reference"))]
+    body = "\n".join(f'<span data-pagefind-{kind}="{name}">{escape(value)}</span>'
+                     for kind, name, value in spans if value)
+    return f'<div class="foi-filters" hidden data-pagefind-ignore>\n{body}\n</div>'
+
+
+def question_of(answer: dict) -> tuple[str | None, str]:
+    """The question's words and where they come from: 'response', 'request', or '' when neither has them."""
+    if answer.get("question"):
+        return answer["question"], "response"
+    rq = answer.get("request_question") or {}
+    if rq.get("text"):
+        return rq["text"], "request"
+    return None, ""
+
+
+def exemption_links(ids: list[str], md: str) -> str:
+    return ", ".join(f'<a href="{attr(urls.relative(md, urls.exemption_url(e)))}">{escape(e)}</a>' for e in ids)
+
+
+def answer_table(record: dict, md: str) -> str:
+    rows = []
+    for a in record.get("answers", []):
+        words, origin = question_of(a)
+        if words:
+            question = escape(words) + (' <span class="foi-from">(from the request)</span>' if origin == "request" else "")
+        else:
+            question = '<span class="foi-missing">question not included in the published response</span>'
+        badge = f'<span class="foi-badge foi-answer-{attr(a["outcome"])}">{escape(label("answer_outcomes", a["outcome"]))}</span>'
+        if a.get("ncnd"):
+            badge += ' <span class="foi-badge foi-ncnd">NCND</span>'
+        rows.append(f'<tr><td><a href="#q{a["n"]}">{a["n"]}</a></td><td class="foi-q">{question}</td>'
+                    f'<td>{badge}</td><td>{escape(a.get("short") or "")}</td>'
+                    f'<td>{exemption_links(a.get("exemptions", []), md)}</td></tr>')
+    head = "<thead><tr><th>#</th><th>Question</th><th>Outcome</th><th>Yes/No</th><th>Exemptions</th></tr></thead>"
+    return f'<table class="foi-answers">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def request_html(record: dict, md: str) -> str:
+    parts = []
+    if record.get("request"):
+        parts.append(f'<blockquote class="foi-request">\n{render.paragraphs(record["request"])}\n</blockquote>')
+    if record.get("request_id"):
+        href = urls.relative(md, urls.request_url(record["request_id"]))
+        parts.append(f'<p>This request was sent to several authorities: '
+                     f'<a href="{attr(href)}">compare their answers</a>.</p>')
+    return "\n".join(parts)
+
+
+def marks(record: dict) -> list[render.Mark]:
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for ex in record.get("exemptions", []):
+        for m in ex.get("mentions", []):
+            by_span.setdefault((m["start"], m["end"]), []).append(ex["id"])
+    out = []
+    for (s, e), ids in by_span.items():
+        names = sorted({entry.name for entry in map(catalogue.lookup, ids) if entry})
+        out.append(render.Mark(s, e, tuple(ids), "; ".join(names)))
+    return out
+
+
+def folds(record: dict) -> list[render.Fold]:
+    return [render.Fold(b["start"], b["end"], label("boilerplate", b["kind"])) for b in record.get("boilerplate", [])]
+
+
+def passage(record: dict, md: str, start: int, end: int) -> str:
+    body = render.annotated(record.get("text", ""), start, end, marks(record), folds(record),
+                            href=lambda eid: urls.relative(md, urls.exemption_url(eid)))
+    return f'<div class="foi-text">\n{body}\n</div>' if body else ""
+
+
+def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, positioned: bool) -> str:
+    words, origin = question_of(a)
+    doc_label = f' <span class="foi-label">({escape(a["label"])} in the response)</span>' if a.get("label") else ""
+    if words:
+        source = "The request asked" if origin == "request" else "Question"
+        question = f'<p class="foi-question-title">{source}{doc_label}</p>\n{render.paragraphs(words)}'
+    else:
+        question = (f'<p class="foi-question-title">Question{doc_label}</p>\n'
+                    '<p class="foi-missing">The question is not included in the published response.</p>')
+    parts = [f'<div class="foi-answer" data-outcome="{attr(a["outcome"])}">',
+             f'<div class="foi-question">\n{question}\n</div>',
+             f'<p class="foi-answer-meta"><span class="foi-badge foi-answer-{attr(a["outcome"])}">'
+             f'{escape(label("answer_outcomes", a["outcome"]))}</span>'
+             + (f' Exemptions: {exemption_links(a["exemptions"], md)}' if a.get("exemptions") else "") + "</p>"]
+    if a.get("ncnd"):
+        parts.append(ncnd_callout(a))
+    if positioned:
+        text = record.get("text", "")
+        gap = text[prev_end:a["start"]]
+        skip = {x.strip().lower() for x in (words, a.get("label")) if x} | DOCUMENT_HEADINGS
+        if any(line.strip() and line.strip().lower() not in skip for line in gap.splitlines()):
+            parts.append(passage(record, md, prev_end, a["start"]))
+        parts.append(passage(record, md, a["start"], a["end"]))
+    else:
+        parts.append(f'<div class="foi-text">\n{render.paragraphs(a.get("answer"))}\n</div>')
+    parts += [note_html(record, n) for n in notes.get(a["n"], [])]
+    parts.append("</div>")
+    return "\n".join(p for p in parts if p)
+
+
+def ncnd_callout(a: dict) -> str:
+    limbs = []
+    for eid in a.get("exemptions", []):
+        entry = catalogue.lookup(eid)
+        if entry and entry.ncnd_limbs:
+            limbs += [f"{entry.id}{limb}" for limb in entry.ncnd_limbs]
+    where = f" It relies on {escape(', '.join(dict.fromkeys(limbs)))}, which removes that duty." if limbs else ""
+    return ('<div class="admonition info foi-ncnd-callout">\n<p class="admonition-title">Neither confirm nor deny</p>\n'
+            "<p>The authority would not say whether it holds this information at all." + where +
+            " A refusal to confirm or deny is not a sign that the information exists.</p>\n</div>")
+
+
+def placed_notes(record: dict) -> dict:
+    """Editor's notes by the answer they sit beside (None: about the whole response)."""
+    placed: dict = {}
+    answers = record.get("answers", [])
+    for note in (record.get("editorial") or {}).get("notes") or []:
+        where = note.get("answer")
+        if where is None and isinstance(note.get("start"), int):
+            where = next((a["n"] for a in answers
+                          if isinstance(a.get("start"), int) and a["start"] <= note["start"] < a["end"]), None)
+        placed.setdefault(where, []).append(note)
+    return placed
+
+
+def note_html(record: dict, note: dict) -> str:
+    quote = note.get("quote")
+    if not quote and isinstance(note.get("start"), int) and isinstance(note.get("end"), int):
+        quote = record.get("text", "")[note["start"]:note["end"]]
+    parts = ['<aside class="foi-note">', '<p class="foi-note-title">Editor\'s note</p>']
+    if quote:
+        parts.append(f"<blockquote>\n{render.paragraphs(quote)}\n</blockquote>")
+    parts += [render.paragraphs(note.get("text")), "</aside>"]
+    return "\n".join(p for p in parts if p)
+
+
+def cited_in(record: dict) -> list[str]:
+    cites = (record.get("editorial") or {}).get("cited_in") or []
+    if not cites:
+        return []
+    items = []
+    for c in cites:
+        extra = ", ".join(escape(x) for x in (c.get("outlet"), long_date(c.get("date")) or c.get("date")) if x)
+        items.append(f"<li>{render.link(c.get('url'), c.get('title') or c.get('url') or '')}"
+                     + (f" ({extra})" if extra else "") + "</li>")
+    return ["## Cited in {#cited-in}", '<ul class="foi-cited-in">\n' + "\n".join(items) + "\n</ul>"]
