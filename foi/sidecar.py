@@ -135,7 +135,7 @@ def _mapping(value, schema: dict, path: tuple) -> tuple[dict | None, list[Issue]
             try:
                 name = SCALARS[wildcard](key)
             except Invalid as exc:
-                issues.append(Issue(path + (key,), f"'{key}' is not {_article(wildcard)}: {exc}", exc.hint))
+                issues.append(Issue(path + (key,), str(exc), exc.hint))
                 continue
             sub = schema["*" + wildcard]
         elif key in schema:
@@ -248,7 +248,3 @@ def duplicate_keys(node) -> list[tuple[int, str]]:
 def _describe(value) -> str:
     names = {dict: "keys and values", list: "a list", str: "text", type(None): "nothing"}
     return names.get(type(value), type(value).__name__)
-
-
-def _article(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
