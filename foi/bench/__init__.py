@@ -1,0 +1,1 @@
+"""The benchmark: synthetic responses (generator) and timed build stages (measure)."""
