@@ -1,15 +1,20 @@
-"""Read a response file of any supported format into a Document, or raise ReadError with the reason."""
+"""Read a response file of any supported format into a Document, or raise ReadError with the reason.
+
+Each reader module has read(data: bytes) -> (text, title). A legacy Word .doc is recorded as format 'docx'
+(the closest value record.schema.json allows); source.path keeps its real suffix.
+"""
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
 from foi.document import Document, ReadError
-from foi.readers import html, text
+from foi.readers import doc, docx, eml, html, pdf, text
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 25 * 2**20       # larger files are refused: a response's text is rarely over a few MB
+MAX_CHARS = 2_000_000        # about a thousand pages; more would take minutes to annotate
 
-# extension -> (format, reader module); each module has read(data: bytes, path: Path) -> Document fields
+# extension -> (format, reader module)
 READERS = {
     ".txt": ("text", text),
     ".text": ("text", text),
@@ -17,6 +22,10 @@ READERS = {
     ".markdown": ("markdown", text),
     ".html": ("html", html),
     ".htm": ("html", html),
+    ".pdf": ("pdf", pdf),
+    ".docx": ("docx", docx),
+    ".doc": ("docx", doc),
+    ".eml": ("eml", eml),
 }
 
 SUPPORTED = tuple(READERS)
@@ -24,20 +33,39 @@ SUPPORTED = tuple(READERS)
 
 def read(path: Path) -> Document:
     path = Path(path)
-    kind = READERS.get(path.suffix.lower())
-    if kind is None:
+    if path.suffix.lower() not in READERS:
         raise ReadError(f"unsupported file type {path.suffix or '(none)'!r}")
     try:
         size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"file is too large: {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
+        data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise ReadError(f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
-    data = path.read_bytes()
+    fmt, body, title = read_bytes(data, path.suffix)
+    return Document(path=path, format=fmt, text=body, sha256=hashlib.sha256(data).hexdigest(), title=title)
+
+
+def read_bytes(data: bytes, suffix: str) -> tuple[str, str, str | None]:
+    """The bytes of a file named *suffix* -> (format, normalised text, title). Raises ReadError only."""
+    kind = READERS.get(suffix.lower())
+    if kind is None:
+        raise ReadError(f"unsupported file type {suffix or '(none)'!r}")
     if not data.strip():
         raise ReadError("file is empty")
     fmt, module = kind
-    body, title = module.read(data)
+    try:
+        body, title = module.read(data)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError("document is too deeply nested to read") from None
+    except Exception as exc:  # parsers of damaged files raise anything; the reason is what the user needs
+        raise ReadError(f"damaged or unreadable {suffix.lstrip('.').upper()} file ({type(exc).__name__})") from None
+    body = text.normalise(body)
     if not body.strip():
         raise ReadError("no text found in the file")
-    return Document(path=path, format=fmt, text=body, sha256=hashlib.sha256(data).hexdigest(), title=title)
+    if len(body) > MAX_CHARS:
+        raise ReadError(f"too much text: {len(body):,} characters, over the {MAX_CHARS:,} limit")
+    title = " ".join(title.split()) if title else None
+    return fmt, body, title or None

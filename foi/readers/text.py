@@ -1,28 +1,58 @@
-"""Plain text and Markdown in any encoding."""
+"""Plain text and Markdown in any encoding: UTF-8, UTF-16 with a BOM, cp1252 from Word, latin-1..."""
 from __future__ import annotations
+
+import re
 
 from charset_normalizer import from_bytes
 
 from foi.document import ReadError
 
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+PREFERRED = "cp1252"
+LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
 
 def decode(data: bytes) -> str:
-    """Bytes to text: BOMs and UTF-8 first, then the encoding charset-normalizer finds most likely."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    """Bytes to text: a BOM, else UTF-8, else the encoding charset-normalizer finds most likely (Word's cp1252
+    where it fits as well as any: short texts fit several code pages equally)."""
+    for bom, codec in BOMS:
         if data.startswith(bom):
-            return data.decode(codec)
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise ReadError(f"not text: invalid {codec.upper()}") from None
     try:
-        return data.decode("utf-8")
+        return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ReadError("not text: binary content or an unknown encoding")
-    return str(best)
+    least = min(m.percent_chaos for m in matches)
+    if any(m.percent_chaos == least and PREFERRED in m.could_be_from_charset for m in matches):
+        try:
+            return _checked(data.decode(PREFERRED))
+        except UnicodeDecodeError:
+            pass
+    return _checked(str(matches[0]))
+
+
+def _checked(text: str) -> str:
+    """Refuse text that is mostly control characters: a binary file that happened to decode."""
+    if "\x00" in text or len(CONTROLS.findall(text)) > len(text) // 100:
+        raise ReadError("not text: binary content")
+    return text
+
+
+def normalise(text: str) -> str:
+    """One form for every reader: '\\n' line breaks, no control characters, no trailing spaces, one tab at most
+    in a row, no runs of blank lines, no blank lines at either end."""
+    text = CONTROLS.sub("", LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ")
+    lines = [re.sub(r"\t+", "\t", line.rstrip()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
 def read(data: bytes) -> tuple[str, str | None]:
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        raise ReadError("not text: binary content")
-    return text, None
+    return decode(data), None
