@@ -27,16 +27,17 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def write(coll, out) -> None:
     records = sorted(coll.records, key=lambda r: r["id"])
-    out.write(RESPONSES, responses_json(records))
+    dumped = [_dump(r) for r in records]
+    out.write(RESPONSES, responses_json(dumped))
     out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
     out.write(ANSWERS, answers_csv(records))
-    for record in records:
-        out.write(urls.record_json(record["id"]), _dump(record) + "\n")
+    for record, text in zip(records, dumped):
+        out.write(urls.record_json(record["id"]), text + "\n")
 
 
-def responses_json(records: list[dict]) -> str:
-    """The whole collection; one record per line so that a change shows as a one-line diff."""
-    lines = ",\n".join(_dump(r) for r in records)
+def responses_json(dumped: list[str]) -> str:
+    """The whole collection from each record's JSON; one record per line so that a change is a one-line diff."""
+    lines = ",\n".join(dumped)
     return '{"schema_version": 1, "records": [\n' + lines + ("\n" if lines else "") + "]}\n"
 
 
