@@ -1,23 +1,40 @@
-"""Build the site: convert data/ into pages under docs/, run `mkdocs build --strict`, index for search, check."""
+"""Build the site: convert data/ into pages under docs/, run `mkdocs build --strict`, index it for search with
+Pagefind, then check it (links, anchors, no third-party loads, share metadata).
+
+Files that cannot be converted are reported together at the end and make the exit status non-zero; the pages
+of the other files are still built. Each stage is a function here (convert, mkdocs, index, check) so that the
+benchmark can time them separately.
+"""
 from __future__ import annotations
 
-import shutil
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import yaml
 
+from foi import collection
 from foi.commands import convert as convert_cmd
+from foi.progress import Progress
+from foi.site import check as site_check
+from foi.site import search
 
 ROOT = Path(__file__).resolve().parents[2]
+WORK_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class BuildError(RuntimeError):
+    """A stage failed and the site could not be built; the message says why."""
 
 
 def add_arguments(parser):
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder of responses (default: data)")
     parser.add_argument("--out", type=Path, default=None,
                         help="build in this folder instead of the project (docs/ and site/ go there)")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes for conversion (default: all cores)")
 
 
 def prepare(workdir: Path) -> Path:
@@ -26,11 +43,11 @@ def prepare(workdir: Path) -> Path:
     workdir = Path(workdir).resolve()
     if workdir == ROOT:
         return ROOT / "mkdocs.yml"
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = _load_config(ROOT / "mkdocs.yml")
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["site_url"] = "http://127.0.0.1:8000/"
+    config["site_url"] = WORK_SITE_URL
     (workdir / "docs").mkdir(parents=True, exist_ok=True)
-    for path in _tracked_docs():
+    for path in tracked_docs():
         dest = workdir / "docs" / path.relative_to(ROOT / "docs")
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, dest)
@@ -39,31 +56,103 @@ def prepare(workdir: Path) -> Path:
     return out
 
 
-def build(data: Path, workdir: Path = ROOT) -> int:
-    config = prepare(workdir)
-    coll = convert_cmd.convert(Path(data), config.parent / "docs")
-    status = convert_cmd.report(coll)
+def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress | None = None
+            ) -> collection.Collection:
+    """Stage 1: records from data/, pages under docs/ (only changed sources are extracted again)."""
+    return convert_cmd.convert(Path(data), Path(docs), jobs, progress)
+
+
+def mkdocs(config: Path) -> str:
+    """Stage 2: `mkdocs build --strict`. Returns MkDocs' warnings (if any); raises BuildError when it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)], env=env)
-    return status or proc.returncode
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                          env=env, capture_output=True, text=True)
+    if proc.returncode:
+        raise BuildError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}".rstrip())
+    return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
+
+
+def index(site_dir: Path) -> None:
+    """Stage 3: the Pagefind search bundle in site/pagefind/."""
+    try:
+        search.index(site_dir)
+    except search.PagefindError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def check(site_dir: Path, site_url: str | None = None) -> list[site_check.Problem]:
+    """Stage 4: every problem in the built site."""
+    return site_check.check(site_dir, site_url)
+
+
+def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: Progress | None = None) -> int:
+    """Every stage, in order; returns the exit status. Conversion failures are reported at the end."""
+    progress = progress or Progress()
+    say = _say if progress.enabled else lambda *_: None
+    config = prepare(workdir)
+    settings = _load_config(config)
+    site_dir = config.parent / settings.get("site_dir", "site")
+    started = time.perf_counter()
+    coll = convert(data, config.parent / settings.get("docs_dir", "docs"), jobs, progress)
+    say(f"convert: {len(coll.records)} responses, {len(coll.failures)} failed")
+    try:
+        progress.stage("mkdocs build")
+        warnings = mkdocs(config)
+        progress.done()
+        if warnings:
+            print(warnings, file=sys.stderr)
+        say(f"mkdocs build: {site_dir}")
+        progress.stage("search index")
+        index(site_dir)
+        progress.done()
+        say("search index: site/pagefind/")
+    except BuildError as exc:
+        progress.done()
+        convert_cmd.report(coll)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    progress.stage("check")
+    problems = check(site_dir, settings.get("site_url"))
+    progress.done()
+    say(f"check: {len(problems)} problems")
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    status = convert_cmd.report(coll) or (1 if problems else 0)
+    say(f"{'FAILED' if status else 'built'} in {time.perf_counter() - started:.1f}s: {site_dir}")
+    return status
 
 
 def run(args) -> int:
-    return build(args.data, args.out or ROOT)
+    return build(args.data, args.out or ROOT, jobs=args.jobs)
 
 
-def _tracked_docs():
-    """Hand-written files under docs/ (generated folders are listed in .gitignore and skipped)."""
-    ignored = {line.strip().strip("/") for line in (ROOT / ".gitignore").read_text().splitlines()
-               if line.startswith("docs/")}
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _ignored_docs() -> list[str]:
+    """The generated paths under docs/, as listed in .gitignore ('docs/responses', 'docs/index.md', ...)."""
+    return [line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()
+            if line.startswith("docs/")]
+
+
+def tracked_docs():
+    """Hand-written files under docs/ (generated paths are listed in .gitignore and skipped)."""
+    ignored = _ignored_docs()
     for path in sorted((ROOT / "docs").rglob("*")):
         rel = path.relative_to(ROOT).as_posix()
         if path.is_file() and not any(rel == i or rel.startswith(i + "/") for i in ignored):
             yield path
 
 
+def _load_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
 class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml keeping `!ENV [NAME, default]` as the default."""
+    """Reads mkdocs.yml resolving `!ENV [NAME, default]` as MkDocs does: the variable if set, else the default."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Loader.add_constructor("!ENV", lambda loader, node: next(
+    (os.environ[name] for name in loader.construct_sequence(node)[:-1] if name in os.environ),
+    loader.construct_sequence(node)[-1]))
