@@ -12,7 +12,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 OTHER = "#999999"
 WIDTH = 720
 LABEL_WIDTH = 230
-BAR_WIDTH = 380
+BAR_WIDTH = 360
 ROW = 22
 LEGEND_ROW = 20
 LABEL_CHARS = 32
@@ -31,9 +31,9 @@ def bars(chart_id: str, title: str, desc: str, rows: list[tuple[str, float, str]
 
 def stacked(chart_id: str, title: str, desc: str, rows: list[tuple[str, list[float], str]], series: list[str],
             scale: float | None = None) -> str:
-    """One bar per row, split into one segment per series (legend on top when there is more than one series).
+    """One bar per row, split into one segment per series, with a legend of the series on top.
     rows: (label, value per series, text shown after the bar)."""
-    legend_rows = _legend_layout(series) if len(series) > 1 else []
+    legend_rows = _legend_layout(series)
     top = len({y for _, y in legend_rows}) * LEGEND_ROW + (8 if legend_rows else 0)
     height = top + max(len(rows), 1) * ROW + 4
     svg = ET.Element("svg", {
