@@ -18,7 +18,9 @@ import yaml
 
 # Characters Markdown (and its extensions, Jinja, snippets) give meaning to, beyond HTML's & < > " '.
 MARKDOWN_SIGNIFICANT = "\\`*_[]{}!|~^#=$"
-_NEUTRAL = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SIGNIFICANT}
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+            **{c: f"&#{ord(c)};" for c in MARKDOWN_SIGNIFICANT}}
+_TABLE = str.maketrans(_ESCAPES)
 URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`]+", re.I)
 TRAILING = ".,;:!?)]}'\""
 
@@ -35,7 +37,7 @@ def label(group: str, code: str | None) -> str:
 
 def escape(text: str) -> str:
     """Text -> HTML text or attribute value that neither HTML nor Markdown will act on."""
-    return html.escape(str(text), quote=True).translate(_NEUTRAL)
+    return str(text).translate(_TABLE)
 
 
 def attr(value: str) -> str:
