@@ -66,6 +66,9 @@ def test_ncnd_and_cost_limit_rates_and_outcomes_per_authority():
         "Responses": "2", "NCND": str(ncnd), "Share": f"{100 * ncnd // 2}%"}
     assert t["Cost limit"]["Example Borough Council"] == {"Responses": "1", "Cost limit": "1", "Share": "100%"}
     assert t["Cost limit"]["Example Constabulary"]["Cost limit"] == "0"
+    assert t["Neither confirm nor deny"]["All authorities"] == {
+        "Responses": "5", "NCND": str(sum(r["ncnd"] for r in recs)), "Share": "20%"}
+    assert t["Cost limit"]["All authorities"]["Cost limit"] == "1"
     outcomes = t["Outcomes by authority"]["Example Constabulary"]
     expected = Counter(r["outcome"] for r in constabulary)
     assert outcomes["Partly provided"] == str(expected["partially_successful"])

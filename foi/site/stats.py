@@ -52,6 +52,7 @@ def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
         authority_rows.append((f"Other authorities ({len(rest)})", [r for name in rest for r in by_authority[name]]))
     by_year = _group(records, year)
     year_rows = [(y, by_year[y]) for y in sorted(by_year, key=lambda y: (y == UNDATED, y))]
+    rate_rows = [("All authorities", records)] + authority_rows
     out = [
         ("Exemptions by authority",
          "How many of each authority\u2019s responses cite each exemption section.",
@@ -63,12 +64,12 @@ def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
         ("Neither confirm nor deny",
          "The share of each authority\u2019s responses that neither confirm nor deny holding some of the "
          "information asked for.",
-         rate("stats-ncnd", "Share of responses that neither confirm nor deny", authority_rows,
+         rate("stats-ncnd", "Share of responses that neither confirm nor deny", rate_rows,
               lambda r: bool(r.get("ncnd")), "NCND")),
         ("Cost limit",
          "The share of each authority\u2019s responses refused, in whole or in part, because answering would "
          "cost more than the appropriate limit (section 12 of FOIA or FOISA, or an answer marked refused on cost).",
-         rate("stats-cost", "Share of responses refused on cost", authority_rows, cost_limited, "Cost limit")),
+         rate("stats-cost", "Share of responses refused on cost", rate_rows, cost_limited, "Cost limit")),
         ("Outcomes by authority",
          "How each authority\u2019s responses turned out as a whole.",
          outcomes("stats-outcomes", authority_rows)),
