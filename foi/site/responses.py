@@ -44,7 +44,10 @@ def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
 def page_title(record: dict) -> str:
     authority = (record.get("authority") or {}).get("name")
     who = " ".join(x for x in (authority, record.get("reference")) if x)
-    return f"{record.get('title') or 'FOI response'}" + (f": {who}" if who else "")
+    title = record.get("title") or "FOI response"
+    if who and (authority or "").strip().lower() == title.strip().lower():
+        return who
+    return title + (f": {who}" if who else "")
 
 
 def long_date(iso: str | None) -> str | None:
