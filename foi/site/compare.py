@@ -2,7 +2,7 @@
 
 requests/index.md lists every request; each request's page (urls.request_md) gives its summary and questions,
 a matrix of authorities x questions whose cells link to the answers, per-question counts, the authorities that
-have not replied and where the responses were cited, and links the matrix as CSV (csv_path). On a phone the
+have not replied and where the responses were cited, and links the matrix as CSV (urls.request_csv). On a phone the
 matrix scrolls sideways (a class-less table, which the theme makes a scroll box); the per-question counts
 below it read top to bottom. A request without questions is compared answer by answer, in document order.
 """
@@ -42,11 +42,7 @@ def write(coll, out) -> None:
     for rid, request in coll.requests.items():
         columns = columns_of(request, joined[rid])
         out.write(urls.request_md(rid), page(request, joined[rid], columns))
-        out.write(csv_path(rid), matrix_csv(joined[rid], columns))
-
-
-def csv_path(request_id: str) -> str:
-    return f"requests/{request_id}.csv"
+        out.write(urls.request_csv(rid), matrix_csv(joined[rid], columns))
 
 
 def index(reqs: dict, joined: dict) -> str:
@@ -121,7 +117,7 @@ def page(request: dict, records: list[dict], columns: list[dict]) -> str:
     if request["questions"]:
         parts += ["## The questions {#questions}", questions_html(request)]
     if records:
-        csv_href = attr(urls.relative(md, csv_path(rid)))
+        csv_href = attr(urls.relative(md, urls.request_csv(rid)))
         parts += ["## Answers side by side {#answers}",
                   "<p>Each cell links to that answer in the authority's response. On a small screen, scroll the "
                   f'table sideways. <a href="{csv_href}" download>Download this table (CSV)</a>.</p>',

@@ -59,6 +59,11 @@ def request_url(request_id: str) -> str:
     return f"requests/{request_id}/"
 
 
+def request_csv(request_id: str) -> str:
+    """The comparison matrix of a request as CSV."""
+    return f"requests/{request_id}.csv"
+
+
 def feed(kind: str | None = None, slug: str | None = None) -> str:
     """feeds/all.xml, feeds/exemptions/foia-s31.xml, feeds/authorities/<slug>.xml, feeds/requests/<id>.xml."""
     return "feeds/all.xml" if kind is None else f"feeds/{kind}/{slug}.xml"
