@@ -24,7 +24,7 @@ def extract(doc: Document, sidecar: dict | None = None) -> dict:
         answer_records.append({
             "n": block.n, "question": block.question, "answer": block.answer,
             "outcome": outcome, "short": short, "exemptions": ids, "ncnd": ncnd,
-            "start": block.start, "end": block.end,
+            "start": block.start, "end": block.end, "label": block.label,
         })
     record = {
         "schema_version": SCHEMA_VERSION,

@@ -1,8 +1,18 @@
-"""Split a response into the request's words and its answer blocks, as the authority laid them out."""
+"""Split a response into the request's words and its answer blocks, as the authority laid them out.
+
+Three layouts, tried in turn (patterns in foi/rules/answers.yml):
+- answer headings: "Answer", "A1:", "Response 2-5:" start each answer, "Question n" headings carry the questions;
+- numbered items after the response begins: "1.", "2&3.", "Q4)", "a)", each an answer, or a restated question
+  followed by its answer; items with no answer of their own are answered together with the next one;
+- a letter with no per-question structure: one answer.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from foi.rules import load
 
 
 @dataclass
@@ -12,6 +22,7 @@ class Block:
     answer: str
     start: int               # character offsets of the answer in the text
     end: int
+    label: str | None = None  # the document's own label: "1", "2a", "2&3"
 
 
 @dataclass
@@ -20,16 +31,201 @@ class Layout:
     blocks: list[Block]
 
 
-ANSWER_HEADING = re.compile(r"^Answer\s*$", re.M)
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _rules() -> dict[str, re.Pattern]:
+    rules = load("answers")
+    label = rules["label"]
+    return {name: re.compile(rules[name].replace("{label}", label), re.I)
+            for name in ("answer_heading", "question_heading", "item", "response_heading", "request_heading",
+                         "further_answer", "question_start", "closing", "sign_off", "greeting")}
 
 
 def split(text: str) -> Layout:
-    heads = list(ANSWER_HEADING.finditer(text))
-    if not heads:
-        return Layout(None, [Block(1, None, text, 0, len(text))])
+    lines = _lines(text)
+    rx = _rules()
+    heads = [i for i, ln in enumerate(lines) if _answer_heading(ln.text)]
+    numbered = [i for i in heads if _answer_heading(ln := lines[i].text)[0]]
+    region = max(_region_start(lines, heads if len(heads) == 1 and not numbered else []), _last_message(lines))
+    close = next((i for i, ln in enumerate(lines) if i >= region and rx["closing"].fullmatch(ln.text)), len(lines))
+    request = _request(text, lines, region)
+    if len(heads) > 1 or numbered:
+        blocks = _by_headings(text, lines[:close], heads)
+    else:
+        blocks = _by_items(text, lines, region, close)
+    if blocks is None:
+        body = lines[region:close]
+        blocks = [_block(text, None, body, None)] if body else []
+    for n, b in enumerate(blocks, 1):
+        b.n = n
+    return Layout(request, blocks)
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if stripped:
+            start = m.start() + len(raw) - len(raw.lstrip())
+            out.append(Line(start, start + len(stripped), stripped))
+    return out
+
+
+def _answer_heading(line: str) -> tuple[str | None, str] | None:
+    """(label, text after the heading) for an answer heading line, else None."""
+    m = _rules()["answer_heading"].fullmatch(line)
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)), (m.group(3) or "")
+
+
+def _region_start(lines: list[Line], single_heading: list[int]) -> int:
+    """Index of the first line of the response proper: after its heading ("Response", "In response:")."""
+    rx = _rules()["response_heading"]
+    found = [i for i, ln in enumerate(lines) if rx.fullmatch(ln.text)] + single_heading
+    return max(found) + 1 if found else 0
+
+
+def _last_message(lines: list[Line]) -> int:
+    """In a thread of letters (a WhatDoTheyKnow page), the index where the last letter begins: its greeting after
+    an earlier letter's sign-off."""
+    rx = _rules()
+    signed = [i for i, ln in enumerate(lines) if rx["sign_off"].fullmatch(ln.text)]
+    greetings = [i for i, ln in enumerate(lines) if rx["greeting"].fullmatch(ln.text) and signed and i > signed[0]]
+    return greetings[-1] if greetings else 0
+
+
+def _request(text: str, lines: list[Line], region: int) -> str | None:
+    rx = _rules()["request_heading"]
+    starts = [i for i, ln in enumerate(lines[:region]) if rx.fullmatch(ln.text)]
+    if not starts or region == 0:
+        return None
+    body = lines[starts[0] + 1:region - 1]
+    return text[body[0].start:body[-1].end] if body else None
+
+
+def _block(text: str, question: str | None, body: list[Line], label: str | None, first: str | None = None,
+           first_start: int | None = None) -> Block:
+    start = first_start if first else body[0].start
+    end = body[-1].end if body else start + len(first or "")
+    return Block(0, question, text[start:end].strip(), start, end, label)
+
+
+def _by_headings(text: str, lines: list[Line], heads: list[int]) -> list[Block]:
+    qrx = _rules()["question_heading"]
     blocks = []
-    for i, h in enumerate(heads):
-        start = h.end() + 1
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        blocks.append(Block(i + 1, None, text[start:end].strip(), start, end))
-    return Layout(None, blocks)
+    for k, i in enumerate(heads):
+        label, rest = _answer_heading(lines[i].text)
+        stop = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        body = []
+        for ln in lines[i + 1:stop]:
+            if qrx.fullmatch(ln.text):
+                break
+            body.append(ln)
+        question = _question_before(text, lines, heads[k - 1] if k else -1, i)
+        if rest:
+            start = lines[i].end - len(rest)
+            blocks.append(_block(text, question, body, label, rest, start))
+        elif body:
+            blocks.append(_block(text, question, body, label))
+    return blocks
+
+
+def _question_before(text: str, lines: list[Line], after: int, head: int) -> str | None:
+    qrx = _rules()["question_heading"]
+    for j in range(head - 1, after, -1):
+        m = qrx.fullmatch(lines[j].text)
+        if m:
+            parts = ([m.group(2)] if m.group(2) else []) + [ln.text for ln in lines[j + 1:head]]
+            return " ".join(parts) or None
+    return None
+
+
+def _by_items(text: str, lines: list[Line], region: int, close: int) -> list[Block] | None:
+    rx = _rules()
+    items = []  # (line index, label, remainder)
+    for i in range(region, close):
+        label, rest = _item(lines[i].text)
+        if label is not None:
+            items.append((i, label, rest))
+        elif items and rx["further_answer"].fullmatch(lines[i].text):
+            items.append((i, None, lines[i].text))
+    firsts = [k for k, (_, label, _) in enumerate(items) if label in ("1", "1a")]
+    if firsts:
+        items = items[firsts[-1]:]
+    if not any(label and label[0].isdigit() for _, label, _ in items):
+        return None
+    seen: set[str] = set()
+    items = [it for it in items if it[1] is None or not (it[1] in seen or seen.add(it[1]))]
+    earlier = {_norm(_item(ln.text)[1] or ln.text) for ln in lines[:items[0][0]]}
+    blocks, pending = [], []
+    kept = [(i, label, rest) for k, (i, label, rest) in enumerate(items)
+            if label is None or label[0].isdigit() or _sub_item(items, k)]
+    for k, (i, label, rest) in enumerate(kept):
+        stop = kept[k + 1][0] if k + 1 < len(kept) else close
+        body = lines[i + 1:stop]
+        if label is None:  # a further answer paragraph: all of it is answer
+            blocks.append(_block(text, None, lines[i:stop], None))
+        elif "|" in rest:  # a table row: the question's cell, then the answer's cells
+            q, _, a = rest.partition("|")
+            blocks.append(_answer_block(text, pending + [q.strip()], label, lines[i], a, body))
+            pending = []
+        elif re.search(r"\?\s+\S", rest):  # "1. How many...? 76 staff": the question, then its answer
+            q, a = re.split(r"(?<=\?)\s+(?=\S)", rest, maxsplit=1)
+            blocks.append(_answer_block(text, pending + [q], label, lines[i], a, body))
+            pending = []
+        elif body and (not rest or not label[0].isdigit() or _is_question(rest, earlier)):
+            blocks.append(_block(text, " ".join(pending + [rest]).strip() or None, body, label))
+            pending = []
+        elif rest and not body and not label[0].isdigit():  # a part of the question: answered below it
+            pending.append(rest)
+        elif rest and not _is_question(rest, earlier):
+            blocks.append(_answer_block(text, pending, label, lines[i], rest, body))
+            pending = []
+        else:
+            pending.append(rest)
+    return blocks or None
+
+
+def _sub_item(items: list, k: int) -> bool:
+    """A lettered item is a part of a question when it follows a numbered question that has no answer of its own
+    (it is immediately followed by its parts); elsewhere letters are lists inside an answer's text."""
+    j = k
+    while j > 0 and items[j - 1][1] and not items[j - 1][1][0].isdigit():
+        j -= 1
+    if j == 0:
+        return False
+    parent_line, parent_label, _ = items[j - 1]
+    return parent_label is not None and items[j][0] == parent_line + 1
+
+
+def _answer_block(text, pending, label, line, first, body) -> Block:
+    start = line.end - len(first.lstrip()) if first.strip() else (body[0].start if body else line.end)
+    block = _block(text, " ".join(p for p in pending if p) or None, body, label, first.strip() or None, start)
+    return block
+
+
+def _item(line: str) -> tuple[str | None, str]:
+    rx = _rules()
+    m = rx["question_heading"].fullmatch(line)
+    if m and re.match(r"(?:q|question)\s*\d", line, re.I):
+        return m.group(1), m.group(2) or ""
+    m = rx["item"].fullmatch(line)
+    if not m:
+        return None, ""
+    return (m.group(1) or m.group(2)).replace(" ", ""), m.group(3) or ""
+
+
+def _is_question(line: str, earlier: set[str]) -> bool:
+    return line.rstrip().endswith(("?", ":")) or _norm(line) in earlier or bool(_rules()["question_start"].match(line))
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"[^a-z]+", "", line.lower())

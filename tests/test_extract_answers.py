@@ -1,0 +1,88 @@
+"""Answer blocks as the authority laid them out: input text -> (label, question, answer) per block."""
+from __future__ import annotations
+
+from foi.extract import answers
+
+
+def assert_blocks(text, expected, request=None):
+    layout = answers.split(text)
+    assert [(b.label, b.question, b.answer) for b in layout.blocks] == expected
+    for b in layout.blocks:
+        assert text[b.start:b.end].strip() == b.answer
+    if request is not None:
+        assert layout.request == request
+
+
+def test_answer_headings_without_questions():
+    text = "Date: 01/02/25\nSpecifically, we request:\nAnswer\nNo\nAnswer\nYes. We hold 3 records.\nAnswer\nNo\n" \
+           "If you are not satisfied with this response you may ask for a review.\n"
+    assert_blocks(text, [(None, None, "No"), (None, None, "Yes. We hold 3 records."), (None, None, "No")])
+
+
+def test_question_and_answer_headings():
+    text = "Question 1\nHow many dogs?\nA1: Four.\nQuestion 2\nHow many cats?\nA2: None are held.\n"
+    assert_blocks(text, [("1", "How many dogs?", "Four."), ("2", "How many cats?", "None are held.")])
+
+
+def test_response_headings_for_several_questions():
+    text = "Request:\n1. How many?\n2. Which ones?\n3. When?\nResponse 1:\nTwelve.\nResponse 2-3:\nThis is exempt.\n"
+    assert_blocks(text, [("1", None, "Twelve."), ("2-3", None, "This is exempt.")])
+
+
+def test_numbered_answers_after_the_restated_request():
+    text = ("Your Request:\n1. Do you complete the return?\n2. Please send it.\nOur Response:\n1. Yes.\n"
+            "2. We do not hold the information.\nYours sincerely\nA Clerk\n")
+    assert_blocks(text, [("1", None, "Yes."), ("2", None, "We do not hold the information.")],
+                  request="1. Do you complete the return?\n2. Please send it.")
+
+
+def test_interleaved_questions_with_lettered_parts():
+    text = ("1. How many claims were received?\n2021/22 12\n2022/23 15\n3. For the same period, please provide:\n"
+            "a) The total paid\n£1,000\nb) The highest payout\n£400\n")
+    assert_blocks(text, [
+        ("1", "How many claims were received?", "2021/22 12\n2022/23 15"),
+        ("a", "For the same period, please provide: The total paid", "£1,000"),
+        ("b", "The highest payout", "£400"),
+    ])
+
+
+def test_questions_answered_together():
+    text = ("1. How many vans?\nAnswering this would exceed the cost limit.\n2. How many cars?\n3. How many bikes?\n"
+            "For questions 2 and 3: 40 cars and 2 bikes.\n")
+    blocks = answers.split(text).blocks
+    assert [(b.label, b.question) for b in blocks] == [("1", "How many vans?"), ("3", "How many cars? How many bikes?")]
+
+
+def test_question_and_answer_on_one_line():
+    assert_blocks("Response\n1. How many fines were appealed? 76 in 2017\n2. How much was raised? £9,207\n",
+                  [("1", "How many fines were appealed?", "76 in 2017"), ("2", "How much was raised?", "£9,207")])
+
+
+def test_table_rows():
+    text = "| Contract A | Contract B |\n1. SUPPLIER | Acme | Bolt |\n2. ANNUAL SPEND | £10 | £20 |\n"
+    assert_blocks(text, [("1", "SUPPLIER", "Acme | Bolt |"), ("2", "ANNUAL SPEND", "£10 | £20 |")])
+
+
+def test_further_answer_paragraph():
+    text = ("Answer\n1. Six incidents.\n2. Three incidents.\nIn addition, we can neither confirm nor deny that any "
+            "other information is held.\n")
+    assert [b.label for b in answers.split(text).blocks] == ["1", "2", None]
+
+
+def test_letter_without_structure_is_one_answer():
+    text = "Dear Mr Smith,\nThank you for your request about parks.\nWe do not hold this information.\n"
+    assert [b.answer for b in answers.split(text).blocks] == [text.strip()]
+
+
+def test_thread_takes_the_last_letter():
+    text = ("Dear Example Council,\nPlease send your parks budget.\nYours faithfully,\nA Requester\n"
+            "Dear A Requester,\nThe budget is £5,000.\nYours sincerely,\nA Clerk\n")
+    assert [b.answer for b in answers.split(text).blocks] == ["Dear A Requester,\nThe budget is £5,000."]
+
+
+def test_seed_has_seven_answers_without_questions():
+    from tests.conftest import SEED
+    from foi.extract import chrome
+    blocks = answers.split(chrome.strip(SEED.read_text(encoding="utf-8"))).blocks
+    assert len(blocks) == 7
+    assert all(b.question is None for b in blocks)
