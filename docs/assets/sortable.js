@@ -36,9 +36,6 @@
     });
   }
 
-  if (window.document$) {
-    window.document$.subscribe(init);   /* Material's instant navigation: run on every page */
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
+  document.addEventListener("DOMContentLoaded", init);
+  if (window.document$) window.document$.subscribe(init);   /* Material's instant navigation: every page */
 })();
