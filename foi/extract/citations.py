@@ -52,6 +52,7 @@ class _Mention:
 
 NUMBER = r"(\d{1,3}(?-i:[A-Z])?)(?!\d|[.,:/]\d)"
 GROUP = re.compile(r"\s?\(\s*(\d{1,2}[A-Z]?|[A-Za-z]{1,4})\s*\)")
+SENTENCE_MAX = 1500
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n(?![ \t]*[a-z])")
 
 
@@ -116,16 +117,15 @@ def ncnd_stated(text: str) -> bool:
 def _mentions(text: str, scottish: bool):
     """Every reference in a citation list, with the law it belongs to; sections of other Acts are dropped."""
     rules = _rules()
-    taken: list[tuple[int, int]] = []
-    heads = [(kind, m.start(), m) for kind, head in rules["heads"].items() for m in head.finditer(text)]
-    heads += [("section", m.start(1), m) for m in rules["list_item"].finditer(text)
+    heads = [(m.start(), kind, m) for kind, head in rules["heads"].items() for m in head.finditer(text)]
+    heads += [(m.start(1), "section", m) for m in rules["list_item"].finditer(text)
               if _in_exemption_list(text, m.start())]
-    for kind, start, m in heads:
-        if any(s <= start < e for s, e in taken):
+    done = 0
+    for start, kind, m in sorted(heads, key=lambda h: h[0]):
+        if start < done:                                  # inside a list already read
             continue
-        refs, end = _parse_list(text, m, start)
-        law = _law(text, end, kind, scottish)
-        taken.append((start, end))
+        refs, done = _parse_list(text, m, start)
+        law = _law(text, done, kind, scottish)
         if law is None:
             continue
         for section, groups, s, e in refs:
@@ -165,7 +165,7 @@ def _parse_list(text: str, head: re.Match, start: int):
         section = num.group(1)
         groups, pos = _groups(text, num.end())
         refs.append((section, groups, num.start(), pos))
-    return [(s, g, a, b) for s, g, a, b in _expand(refs)], pos
+    return list(_expand(refs)), pos
 
 
 def _groups(text: str, pos: int) -> tuple[tuple[str, ...], int]:
@@ -214,7 +214,7 @@ def _split_siblings(groups: tuple[str, ...]) -> list[tuple[str, ...]]:
 def _siblings(groups: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
     """The limb "(b)" in "31(1)(a) & (b)": it replaces the last limb of its own level."""
     levels = _levels(groups)
-    level = _levels(groups[-1:] + more[:1])[-1] if levels[-1] != "number" else _levels(more[:1])[0]
+    level = _levels(groups + more[:1])[-1]
     for i in range(len(groups) - 1, -1, -1):
         if levels[i] == level:
             return groups[:i] + more
@@ -244,7 +244,9 @@ def _law(text: str, end: int, kind: str, scottish: bool) -> str | None:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    """The sentence around text[start:end], looking at most SENTENCE_MAX characters back."""
+    lower = max(0, start - SENTENCE_MAX)
+    s = max((m.end() for m in SENTENCE_END.finditer(text, lower, start)), default=lower)
     e = SENTENCE_END.search(text, end)
     return s, e.start() if e else len(text)
 
@@ -259,7 +261,7 @@ def _relied(text: str, start: int, end: int) -> bool:
     if rules["negated_before"].search(before) or rules["negated_after"].match(text, end, e):
         return False
     explaining = rules["explaining"].search(before)
-    return not (explaining and _rules()["heads"]["section"].search(before, 0, explaining.start()))
+    return not (explaining and rules["heads"]["section"].search(before, 0, explaining.start()))
 
 
 def _add_cost(text: str, scottish: bool, found: dict[str, Citation]) -> None:
