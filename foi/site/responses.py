@@ -261,6 +261,8 @@ def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, posi
              f'<div class="foi-question">\n{question}\n</div>',
              f'<p class="foi-answer-meta"><span class="foi-badge foi-answer-{attr(a["outcome"])}">'
              f'{escape(label("answer_outcomes", a["outcome"]))}</span>'
+             + (' <span class="foi-corrected" title="Corrected by our editors">corrected</span>'
+                if f'answers.{a["n"]}.outcome' in ((record.get("editorial") or {}).get("corrected") or []) else "")
              + (f' Exemptions: {exemption_links(a["exemptions"], md)}' if a.get("exemptions") else "") + "</p>"]
     if a.get("ncnd"):
         parts.append(ncnd_callout(a))
