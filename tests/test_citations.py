@@ -33,6 +33,9 @@ def by_id(text: str) -> dict[str, citations.Citation]:
     ("We relied on the exemptions at 23(5), 24(2) and 31(3).", ["FOIA s23(5)", "FOIA s24(2)", "FOIA s31(3)"]),
     ("The information is exempt by virtue of Section 40 and 38 of FOIA.", ["FOIA s40", "FOIA s38"]),
     ("It is withheld under the exception at regulation 12(5)(e) of the EIR.", ["EIR r12(5)(e)"]),
+    ("The information is not held under regulation 12(4)(a) of the EIR.", ["EIR r12(4)(a)"]),
+    ("We neither confirm nor deny under section 31(3).", ["FOIA s31(3)"]),
+    ("We are no longer relying on section 43(2); section 40(2) still applies.", ["FOIA s40(2)"]),
     ("It is withheld in reliance on regulation 12(4)(e) of \nEIRs covering internal communications.", ["EIR r12(4)(e)"]),
 ])
 def test_wording_families(text, expected):
