@@ -51,8 +51,10 @@ def read_bytes(data: bytes, suffix: str) -> tuple[str, str, str | None]:
     kind = READERS.get(suffix.lower())
     if kind is None:
         raise ReadError(f"unsupported file type {suffix or '(none)'!r}")
-    if not data.strip():
+    if not data:
         raise ReadError("file is empty")
+    if not data.strip():
+        raise ReadError("file holds only blank space")
     fmt, module = kind
     try:
         body, title = module.read(data)

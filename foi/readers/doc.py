@@ -22,9 +22,9 @@ def read(data: bytes) -> tuple[str, str | None]:
                                  capture_output=True, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             raise ReadError(f"legacy .doc took over {TIMEOUT} seconds to read") from None
-    if run.returncode != 0:
-        reason = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(f"cannot read legacy .doc: {reason[-1] if reason else 'antiword failed'}")
+        if run.returncode != 0:
+            reason = run.stderr.decode("utf-8", "replace").replace(tmp.name, "the file").strip().splitlines()
+            raise ReadError(f"cannot read legacy .doc: {reason[-1] if reason else 'antiword failed'}")
     lines = run.stdout.decode("utf-8", "replace").splitlines()
     return "\n".join(_flatten(line) for line in lines if line.strip() != PICTURE), None
 

@@ -21,7 +21,9 @@ def read(data: bytes) -> tuple[str, str | None]:
         raise ReadError("not a Word .docx file: not a zip archive")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except KeyError:
+        raise ReadError("not a Word .docx file: the zip archive holds no Word document") from None
+    except (ValueError, zipfile.BadZipFile) as exc:
         raise ReadError(f"not a Word .docx file: {exc}") from None
     numbering = Numbering(document)
     lines = [_block_text(block, numbering) for block in document.iter_inner_content()]
