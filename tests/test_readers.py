@@ -215,6 +215,26 @@ def test_docx_merged_cells_appear_once(tmp_path):
     assert read(tmp_path, "r.docx", docx_bytes(document)).text == "Q1 How many? | None"
 
 
+def test_docx_text_boxes_are_read_once(tmp_path):
+    box = ('<w:txbxContent><w:p><w:r><w:t>Our ref: FOI 7/25</w:t></w:r></w:p></w:txbxContent>')
+    run = parse_xml(
+        f'<w:r {nsdecls("w", "wp")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        f'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    document = docx.Document()
+    document.add_paragraph("Dear Requester,")._p.append(run)
+    assert read(tmp_path, "r.docx", docx_bytes(document)).text == "Our ref: FOI 7/25\nDear Requester,"
+
+
+def test_word_file_under_the_other_word_suffix(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Saved as .doc by mistake")
+    doc = read(tmp_path, "r.doc", docx_bytes(document))
+    assert (doc.format, doc.text) == ("docx", "Saved as .doc by mistake")
+
+
 def test_docx_that_is_not_a_docx(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

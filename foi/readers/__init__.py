@@ -30,6 +30,9 @@ READERS = {
 
 SUPPORTED = tuple(READERS)
 
+# Word files are often saved under the other Word suffix: the first bytes tell which reader fits
+WORD_MAGIC = {b"PK\x03\x04": docx, b"\xd0\xcf\x11\xe0": doc}
+
 
 def read(path: Path) -> Document:
     path = Path(path)
@@ -56,6 +59,8 @@ def read_bytes(data: bytes, suffix: str) -> tuple[str, str, str | None]:
     if not data.strip():
         raise ReadError("file holds only blank space")
     fmt, module = kind
+    if fmt == "docx":
+        module = next((m for magic, m in WORD_MAGIC.items() if data.startswith(magic)), module)
     try:
         body, title = module.read(data)
     except ReadError:

@@ -33,7 +33,14 @@ def read(data: bytes) -> tuple[str, str | None]:
 def _block_text(block, numbering: "Numbering") -> str:
     if isinstance(block, Table):
         return "\n".join(_row_text(row, numbering) for row in block.rows)
-    return numbering.label(block) + block.text
+    return "\n".join(_text_boxes(block) + [numbering.label(block) + block.text])
+
+
+def _text_boxes(paragraph: Paragraph) -> list[str]:
+    """Text in the paragraph's text boxes (letterheads keep references and dates there), each once: Word saves
+    a text box twice, as a drawing and as a VML fallback."""
+    found = paragraph._p.xpath(f".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]//w:p")
+    return [text for p in found if (text := "".join(t.text or "" for t in p.iter(qn("w:t"))).strip())]
 
 
 def _row_text(row, numbering: "Numbering") -> str:
