@@ -20,7 +20,7 @@ def extract(doc: Document, sidecar: dict | None = None) -> dict:
     answer_records = []
     for block in layout.blocks:
         ids = sorted({c.id for c in cites if any(block.start <= s < block.end for s, _ in c.mentions)})
-        outcome, short, ncnd = outcomes.classify(block.answer, [c for c in cites if c.id in ids])
+        outcome, short, ncnd = outcomes.classify(block.answer, [c for c in cites if c.id in ids], layout.letter)
         answer_records.append({
             "n": block.n, "question": block.question, "answer": block.answer,
             "outcome": outcome, "short": short, "exemptions": ids, "ncnd": ncnd,

@@ -29,6 +29,7 @@ class Block:
 class Layout:
     request: str | None
     blocks: list[Block]
+    letter: bool = False      # no per-question structure: one block holds the whole letter
 
 
 @dataclass
@@ -59,12 +60,13 @@ def split(text: str) -> Layout:
         blocks = _by_headings(text, lines[:close], heads)
     else:
         blocks = _by_items(text, lines, region, close)
-    if blocks is None:
+    letter = blocks is None
+    if letter:
         body = lines[region:close]
         blocks = [_block(text, None, body, None)] if body else []
     for n, b in enumerate(blocks, 1):
         b.n = n
-    return Layout(request, blocks)
+    return Layout(request, blocks, letter)
 
 
 def _lines(text: str) -> list[Line]:

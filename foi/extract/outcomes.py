@@ -1,31 +1,65 @@
-"""Classify each answer (answered, not held, NCND, refused...) and the whole response."""
+"""Classify each answer (answered, not held, NCND, refused...) and the whole response (rules/outcomes.yml)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-SHORT = re.compile(r"^\s*(Yes|No)\b", re.I)
+from foi.rules import load
+
+WITHHOLDING = ("cost", "refused", "not_held")
 
 
-def classify(answer: str, citations: list) -> tuple[str, str | None, bool]:
-    """-> (outcome, short 'Yes'/'No'/None, ncnd)."""
-    m = SHORT.match(answer)
+@lru_cache(maxsize=None)
+def _rules():
+    rules = load("outcomes")
+    signals = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in rules["signals"].items()}
+    stated = {name: re.compile(p, re.I) for name, p in rules["stated"].items()}
+    return signals, re.compile(rules["short"], re.I), stated
+
+
+def signals(answer: str, citations: list = ()) -> set[str]:
+    """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected, given, figures."""
+    rules, _, _ = _rules()
+    found = {name for name, patterns in rules.items() if any(p.search(answer) for p in patterns)}
+    for c in citations:
+        section = re.match(r"\w+ [sr](\d+)", c.id).group(1)
+        found.add("ncnd" if c.ncnd else "cost" if section == "12" else "redirected" if section == "21" else "refused")
+    return found
+
+
+def classify(answer: str, citations: list = (), letter: bool = False) -> tuple[str, str | None, bool]:
+    """-> (outcome, short 'Yes'/'No'/None, ncnd). `letter`: the answer is a whole letter with no per-question
+    structure, so one that neither gives, refuses nor redirects anything is unclear."""
+    _, short_rx, _ = _rules()
+    m = short_rx.match(answer)
     short = m.group(1).capitalize() if m else None
-    if any(c.ncnd for c in citations):
+    found = signals(answer, citations)
+    given = "given" in found or short is not None
+    if "ncnd" in found:
         return "ncnd", None, True
-    if citations:
-        return "refused", None, False
+    if "redirected" in found and not given and not found & {"cost", "not_held"}:
+        return "redirected", None, False
+    for kind, outcome in (("cost", "refused_cost"), ("refused", "refused"), ("not_held", "not_held")):
+        if kind in found:
+            return ("partially_answered" if given else outcome), short, False
+    if letter and not given and "figures" not in found:
+        return "unclear", short, False
     return "answered", short, False
 
 
 def overall(answers: list[dict], text: str) -> str:
+    """The whole response, as WhatDoTheyKnow classifies requests (corpus/LABELS.md)."""
     outcomes = {a["outcome"] for a in answers}
+    if not answers:
+        _, _, stated = _rules()
+        return next((name for name, rx in stated.items() if rx.search(text)), "unclear")
     given = outcomes & {"answered", "partially_answered", "redirected"}
-    if not answers or outcomes == {"unclear"}:
-        return "unclear"
-    if outcomes == {"not_held"}:
-        return "not_held"
-    if given and outcomes <= {"answered", "redirected"}:
+    if outcomes <= {"answered", "redirected"}:
         return "successful"
     if given:
         return "partially_successful"
-    return "refused"
+    if outcomes & {"refused", "refused_cost", "ncnd"}:
+        return "refused"
+    if outcomes == {"not_held"}:
+        return "not_held"
+    return "unclear"
