@@ -22,15 +22,22 @@ from foi import sidecar
 PACKAGE = Path(__file__).resolve().parent
 # Code that only consumes records (pages, commands, the benchmark) does not change a record.
 NOT_CONVERTER = {"site", "commands", "bench", "theme"}
+SUFFIXES = {".py", ".yml", ".json", ".html", ".css", ".js"}
+
+
+def code_version() -> str:
+    """A hash of everything that decides a record: the foi package's code, rules and schema outside
+    NOT_CONVERTER, the Python version and the pinned requirements."""
+    return package_version(frozenset(NOT_CONVERTER))
 
 
 @lru_cache(maxsize=None)
-def code_version() -> str:
-    """A hash of everything that decides a record: the foi package's .py files (outside NOT_CONVERTER),
-    foi/rules/*.yml, the record schema, the Python version and the pinned requirements."""
+def package_version(exclude: frozenset = frozenset()) -> str:
+    """A hash of the foi package's .py, .yml, .json, .html, .css and .js files outside the top-level folders
+    in `exclude`, the Python version and requirements.txt."""
     h = hashlib.sha256(sys.version.encode())
-    files = [p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml", ".json") and p.is_file()
-             and p.relative_to(PACKAGE).parts[0] not in NOT_CONVERTER and "__pycache__" not in p.parts]
+    files = [p for p in PACKAGE.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+             and p.relative_to(PACKAGE).parts[0] not in exclude and "__pycache__" not in p.parts]
     requirements = PACKAGE.parent / "requirements.txt"
     if requirements.exists():
         files.append(requirements)

@@ -12,6 +12,7 @@ warns loudly, naming the file. Only removing the source from data/ removes its p
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,7 @@ class Collection:
     requests: dict[str, dict] = field(default_factory=dict)
     kept: list[Result] = field(default_factory=list)   # failures whose last good record is still published
     extracted: int = 0                                  # sources read through the extractor this run
+    fingerprint: str = ""                               # a hash of everything the records were made from
 
 
 def discover(data_dir: Path) -> list[Path]:
@@ -103,7 +105,23 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
         coll.records.append(record)
     registry.save()
     store.save(last_good)
+    coll.fingerprint = _fingerprint(data_dir, sources, last_good, errors, registry)
     return coll
+
+
+def _fingerprint(data_dir: Path, sources: list[Path], used: dict[str, str], errors: dict[Path, str],
+                 registry: slugs.Registry) -> str:
+    """The hash of what the records were made from: the converter, each source's record key (or its
+    failure), the requests and the assigned ids. Equal fingerprints mean equal records."""
+    h = hashlib.sha256(cache.code_version().encode())
+    for path in sources:
+        rel = path.relative_to(data_dir).as_posix()
+        h.update(f"{rel}\0{used.get(rel, '')}\0{'failed' if path in errors else ''}\n".encode())
+    for path in sorted((data_dir / "requests").rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(json.dumps(registry.ids, sort_keys=True).encode())
+    return h.hexdigest()
 
 
 def _extract_all(paths: list[Path], keys: dict[Path, str], store: cache.Cache, jobs: int | None):

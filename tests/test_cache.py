@@ -84,7 +84,7 @@ def test_code_version_follows_converter_code_and_rules_but_not_page_code(tmp_pat
     monkeypatch.setattr(cache, "PACKAGE", package)
 
     def version():
-        cache.code_version.cache_clear()
+        cache.package_version.cache_clear()
         return cache.code_version()
 
     before = version()
@@ -96,7 +96,7 @@ def test_code_version_follows_converter_code_and_rules_but_not_page_code(tmp_pat
     assert after_rules != before
     (package / "extract/answers.py").write_text("# a new splitter\n")
     assert version() != after_rules
-    cache.code_version.cache_clear()
+    cache.package_version.cache_clear()
 
 
 def test_a_damaged_cache_entry_is_re_extracted(data, extractions):

@@ -160,3 +160,24 @@ def test_progress_shows_on_a_terminal_and_is_silent_in_logs():
     shown.advance(3)
     shown.done()
     assert "convert: 3 of 3" in terminal.getvalue()
+
+
+def test_pages_are_not_regenerated_when_nothing_changed_but_are_when_anything_does(tmp_path, monkeypatch):
+    data = make_data(tmp_path)
+    docs = tmp_path / "docs"
+    runs = []
+    monkeypatch.setitem(sys.modules, "foi.site.counting", types.SimpleNamespace(
+        write=lambda coll, out: runs.append([out.write(f"responses/{r['id']}.md", r["text"]) for r in coll.records])))
+    monkeypatch.setattr(site, "GENERATORS", ["counting"])
+    convert.convert(data, docs, jobs=1)
+    convert.convert(data, docs, jobs=1)
+    assert len(runs) == 1
+    (docs / "responses" / runs[0][0].name).unlink()                    # a generated page went missing
+    convert.convert(data, docs, jobs=1)
+    assert len(runs) == 2 and runs[1][0].exists()
+    (data / "northshire" / "reply-0.txt").write_text(response("Example Constabulary", "EC-0", "Changed."))
+    convert.convert(data, docs, jobs=1)
+    assert len(runs) == 3
+    monkeypatch.setenv("SITE_URL", "https://foi.example/")
+    convert.convert(data, docs, jobs=1)
+    assert len(runs) == 4

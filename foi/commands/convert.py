@@ -22,9 +22,10 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
             ) -> collection.Collection:
     progress = progress or Progress()
     docs = Path(docs)
-    coll = collection.load(data, jobs=jobs, cache_dir=docs.parent / ".cache", progress=progress)
+    state = docs.parent / ".cache"
+    coll = collection.load(data, jobs=jobs, cache_dir=state, progress=progress)
     progress.stage("write pages")
-    site.write(coll, docs)
+    site.write(coll, docs, state=state / "pages.json")
     progress.done()
     return coll
 

@@ -2,12 +2,21 @@
 
 Each generator is a module here with write(coll, out); it writes through `out` so that unchanged files keep
 their bytes (MkDocs and Pagefind then see them unchanged) and stale generated files can be removed.
+
+Generating every page takes a few milliseconds a response, so when nothing changed the generators do not run
+at all: `write` records in a state file the fingerprint of its inputs (the collection's fingerprint, the
+whole foi package, mkdocs.yml and SITE_URL) and the size and time of every file written; when both match,
+the pages on disk are already what the generators would write.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import os
 from pathlib import Path
+
+from foi import cache
 
 GENERATORS = ["responses", "indexes", "compare", "opendata", "feeds", "stats"]
 
@@ -53,10 +62,49 @@ class Output:
         return sorted(deleted)
 
 
-def write(coll, docs: Path) -> Output:
-    """Run every generator, then delete stale generated files (only once every generator has succeeded)."""
+def write(coll, docs: Path, state: Path | None = None) -> Output:
+    """Run every generator, then delete stale generated files (only once every generator has succeeded).
+    With a `state` file, skip the generators when their inputs and the files they wrote are unchanged."""
     out = Output(docs)
+    fingerprint = _fingerprint(coll, out.root)
+    if state and _unchanged(state, fingerprint, out):
+        return out
     for name in GENERATORS:
         importlib.import_module(f"foi.site.{name}").write(coll, out)
     out.prune()
+    if state:
+        files = {path.relative_to(out.root).as_posix(): _stamp(path) for path in sorted(out.written)}
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(json.dumps({"fingerprint": fingerprint, "files": files}), encoding="utf-8")
     return out
+
+
+def _fingerprint(coll, docs: Path) -> str:
+    config = docs.parent / "mkdocs.yml"
+    h = hashlib.sha256(f"{coll.fingerprint}\0{cache.package_version()}\0{os.environ.get('SITE_URL')}".encode())
+    h.update(config.read_bytes() if config.exists() else b"")
+    return h.hexdigest()
+
+
+def _unchanged(state: Path, fingerprint: str, out: Output) -> bool:
+    """True when the last run had the same inputs and every file it wrote is still as it left it; the files
+    are then counted as written."""
+    try:
+        last = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not last.get("fingerprint") or last.get("fingerprint") != fingerprint:
+        return False
+    paths = {out.root / rel: stamp for rel, stamp in last["files"].items()}
+    if any(_stamp(path) != stamp for path, stamp in paths.items()):
+        return False
+    out.written.update(paths)
+    return True
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
