@@ -82,6 +82,11 @@ def test_markdown_is_its_own_format(tmp_path):
     assert (doc.format, doc.text) == ("markdown", "# Response\n\n1. Yes")
 
 
+def test_invisible_characters_and_ligatures_go(tmp_path):
+    text = "\ufeffeﬃcient ﬁle\u00adname\u200b and\u00a0more\x07"
+    assert read(tmp_path, "r.txt", text.encode("utf-8")).text == "efficient filename and more"
+
+
 def test_runs_of_blank_lines_become_one(tmp_path):
     assert read(tmp_path, "r.txt", b"\n\nOne  \n\n\n\n\nTwo\n\n").text == "One\n\nTwo"
 

@@ -12,6 +12,9 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
 PREFERRED = "cp1252"
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\u00ad\u200b\ufeff]")   # controls, soft hyphens, zero widths
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
 
 
 def decode(data: bytes) -> str:
@@ -47,9 +50,9 @@ def _checked(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """One form for every reader: '\\n' line breaks, no control characters, no trailing spaces, one tab at most
-    in a row, no runs of blank lines, no blank lines at either end."""
-    text = CONTROLS.sub("", LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ")
+    """One form for every reader: '\\n' line breaks, no control characters or soft hyphens, no typographic
+    ligatures (PDFs), no trailing spaces, one tab at most in a row, no runs of blank lines, none at either end."""
+    text = INVISIBLE.sub("", LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ").translate(LIGATURES)
     lines = [re.sub(r"\t+", "\t", line.rstrip()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
