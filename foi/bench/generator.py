@@ -134,7 +134,7 @@ def generate(folder: Path, count: int, seed: int = 1) -> list[Path]:
     paths = []
     for n in range(count):
         response = compose(rng, n)
-        fmt = FORMATS[n % len(FORMATS)]
+        fmt = rng.choice(FORMATS)
         path = folder / response["slug"] / f"{response['reference'].lower().replace('/', '-')}.{fmt}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(WRITERS[fmt](response))
@@ -156,7 +156,7 @@ def compose(rng: random.Random, n: int) -> dict:
         "authority": authority, "slug": prefix.lower() + "-" + "-".join(authority.lower().split()[:1]),
         "reference": f"{prefix}/{year}/{n:05d}", "date": f"{day:02d}/{month:02d}/{year}",
         "title": f"Freedom of Information request {prefix}/{year}/{n:05d}: {topic}",
-        "layout": LAYOUTS[(n // len(FORMATS)) % len(LAYOUTS)], "qas": qas,
+        "layout": rng.choice(LAYOUTS), "qas": qas,
         "opening": rng.choice(OPENINGS).format(d=f"{day}/{month}/{year}"), "closing": CLOSINGS,
         "table": [(district, rng.randint(0, 400)) for district in ("North", "South", "East", "West")],
     }
