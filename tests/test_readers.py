@@ -16,13 +16,14 @@ from foi.readers import doc as doc_reader
 
 
 def make_pdf(lines: list[tuple[int, int, str]] = (), image: bool = False, encrypt: bool = False,
-             title: str | None = None) -> bytes:
-    """A one-page PDF with Helvetica text at (x, y), optionally an image, or an /Encrypt dictionary whose
-    password is not empty."""
+             title: str | None = None, boxes: list[tuple[int, int, int, int]] = ()) -> bytes:
+    """A one-page PDF with Helvetica text at (x, y), ruled boxes (x, y, width, height), optionally an image,
+    or an /Encrypt dictionary whose password is not empty."""
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
     content = "BT /F1 12 Tf " + " ".join(f"1 0 0 1 {x} {y} Tm ({esc(t)}) Tj" for x, y, t in lines) + " ET"
+    content += "".join(f" {x} {y} {w} {h} re S" for x, y, w, h in boxes)
     if image:
         content += " q 200 0 0 200 100 300 cm /Im1 Do Q"
     objects = [
@@ -147,6 +148,18 @@ def test_pdf_keeps_lines_paragraphs_and_order(tmp_path):
 def test_pdf_lines_come_in_reading_order(tmp_path):
     data = make_pdf([(72, 600, "third"), (72, 700, "first"), (300, 686, "second")])
     assert read(tmp_path, "r.pdf", data).text.split() == ["first", "second", "third"]
+
+
+def test_pdf_ruled_table_is_one_line_per_row(tmp_path):
+    cells = [(72, 600), (272, 600), (72, 560), (272, 560)]
+    data = make_pdf([(72, 700, "Your questions and our answers:"),
+                     (80, 620, "1. How many cars"), (80, 606, "do you own?"), (280, 614, "12"),
+                     (80, 574, "2. How many vans?"), (280, 574, "None"),
+                     (72, 500, "Yours sincerely")],
+                    boxes=[(x, y, 200, 40) for x, y in cells])
+    assert read(tmp_path, "r.pdf", data).text == (
+        "Your questions and our answers:\n\n1. How many cars do you own? | 12\n2. How many vans? | None\n\n"
+        "Yours sincerely")
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):

@@ -38,14 +38,32 @@ def read(data: bytes) -> tuple[str, str | None]:
 
 
 def _page_text(page) -> str:
-    lines = page.extract_text_lines(return_chars=False)
-    if not lines:
-        return ""
-    height = statistics.median(line["bottom"] - line["top"] for line in lines) or 1
-    out, bottom = [], None
-    for line in lines:
-        if bottom is not None and line["top"] - bottom > PARAGRAPH_GAP * height:
+    """The page's lines top to bottom, a blank line at each paragraph break; a ruled table is one line per
+    row, its cells joined by " | ", so a question stays beside its answer."""
+    tables = page.find_tables()
+    lines = [line for line in page.extract_text_lines(return_chars=False)
+             if not any(_inside(line, table.bbox) for table in tables)]
+    height = statistics.median(line["bottom"] - line["top"] for line in lines) if lines else 10
+    items = [(t.bbox[1], t.bbox[3], _table_text(t)) for t in tables]
+    items += [(line["top"], line["bottom"], line["text"]) for line in lines]
+    items.sort(key=lambda item: item[0])
+    out, last = [], None
+    for top, bottom, text in items:
+        if not text:
+            continue
+        if last is not None and top - last > PARAGRAPH_GAP * (height or 1):
             out.append("")
-        out.append(line["text"])
-        bottom = line["bottom"]
+        out.append(text)
+        last = bottom
     return "\n".join(out)
+
+
+def _table_text(table) -> str:
+    rows = (" | ".join(" ".join(cell.split()) for cell in row if cell and cell.strip()) for row in table.extract())
+    return "\n".join(row for row in rows if row)
+
+
+def _inside(line: dict, bbox: tuple) -> bool:
+    x0, top, x1, bottom = bbox
+    middle_x, middle_y = (line["x0"] + line["x1"]) / 2, (line["top"] + line["bottom"]) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
