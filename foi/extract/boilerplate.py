@@ -1,8 +1,12 @@
-"""Find boilerplate spans (public interest test, review and ICO rights, disclaimers) so pages can fold them."""
+"""Find boilerplate passages (duties explained, public interest test, NCND caveat, data disclaimers, review and
+complaint rights) so pages can fold them; rules in foi/rules/boilerplate.yml."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
+
+from foi.rules import load
 
 
 class Span(NamedTuple):
@@ -11,10 +15,37 @@ class Span(NamedTuple):
     end: int
 
 
-RULES = [
-    ("review_rights", re.compile(r"^If you are not satisfied with this response.*$", re.M)),
-]
+@lru_cache(maxsize=None)
+def _rules():
+    rules = load("boilerplate")
+    kinds = {kind: (spec["lines"], re.compile("|".join(f"(?:{p})" for p in spec["start"]), re.I))
+             for kind, spec in rules["kinds"].items()}
+    return kinds, re.compile(rules["stop"], re.I)
+
+
+def _kind(line: str) -> str | None:
+    kinds, _ = _rules()
+    return next((kind for kind, (_, rx) in kinds.items() if rx.match(line)), None)
 
 
 def find(text: str) -> list[Span]:
-    return [Span(kind, m.start(), m.end()) for kind, rx in RULES for m in rx.finditer(text)]
+    kinds, stop = _rules()
+    lines = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end() - len(m.group(0)) + len(m.group(0).rstrip()),
+              m.group(0).strip()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    spans: list[Span] = []
+    i = 0
+    while i < len(lines):
+        kind = _kind(lines[i][2])
+        if kind is None:
+            i += 1
+            continue
+        limit, _ = kinds[kind]
+        j = i + 1
+        while j < len(lines) and j - i < limit and _kind(lines[j][2]) in (None, kind) and not stop.match(lines[j][2]):
+            j += 1
+        span = Span(kind, lines[i][0], lines[j - 1][1])
+        if spans and spans[-1].kind == kind and text[spans[-1].end:span.start].strip() == "":
+            span = Span(kind, spans.pop().start, span.end)
+        spans.append(span)
+        i = j
+    return spans

@@ -10,10 +10,6 @@ from urllib.parse import urlparse
 from foi.rules import load
 from foi.slugs import slugify
 
-GENERIC_TITLES = re.compile(r"^(?:freedom of information(?: act)?(?: request| response)?|foi(?: request| response)?|"
-                            r"disclosure(?: log)?|response|home)\b\W*$", re.I)
-
-
 def find(text: str, title: str | None = None, url: str | None = None) -> dict:
     name = authority(text, url)
     return {
@@ -21,7 +17,7 @@ def find(text: str, title: str | None = None, url: str | None = None) -> dict:
         "reference": reference(text),
         "date": response_date(text),
         "regimes": regimes(text, scottish=_scottish(name, url)),
-        "title": _title(text, title),
+        "title": _title(text, title, url),
     }
 
 
@@ -200,12 +196,23 @@ def _scottish(name: str | None, url: str | None) -> bool:
 
 # -- title ----------------------------------------------------------------------------------------------------
 
-def _title(text: str, title: str | None) -> str:
-    if title and not GENERIC_TITLES.match(title.strip()):
+def _title(text: str, title: str | None, url: str | None = None) -> str:
+    """The document's own title, else the subject in the address of an authority's page, else a heading near the
+    top of the text."""
+    rules = load("metadata")
+    generic = re.compile(rules["generic_titles"], re.I)
+    if title and not generic.fullmatch(title.strip()):
         return title.strip()
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    sites = list(load("authorities")["domains"]) + rules["subject_sites"]
+    own = any(host == d or host.endswith("." + d) for d in sites)
+    words = [w for w in re.split(r"[-_]+", urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]) if w] if own else []
+    words = [w for w in words if not re.search(r"\d", w) and w.lower() not in ("foi", "foia", "request", "response")]
+    if len(words) >= 2 and not any("." in w for w in words):
+        return " ".join(words).capitalize()
     for line in text.split("\n")[:12]:
         line = line.strip()
-        if 8 <= len(line) <= 120 and not GENERIC_TITLES.match(line) and not re.search(r"\d{2,}|[:@]", line) \
-                and not line.endswith((".", ",")):
+        if 8 <= len(line) <= 100 and len(line.split()) >= 2 and not generic.fullmatch(line) \
+                and not re.search(rules["not_title"], line, re.I) and not line.endswith((".", ",")):
             return line
-    return title.strip() if title else "Freedom of Information response"
+    return "Freedom of Information response"
