@@ -30,7 +30,7 @@ def process(path: Path) -> Result:
         return Result(path, error=str(exc))
     masked = 0
     if meta.get("personal_data") != "show":
-        text, masked = privacy.mask(doc.text)
+        text, masked = privacy.mask(doc.text, about=f"{doc.title or ''} {meta.get('url') or ''}")
         doc = replace(doc, text=text)
     try:
         record = extract(doc, meta)

@@ -25,8 +25,9 @@ def _rules() -> dict:
     }
 
 
-def mask(text: str) -> tuple[str, int]:
-    """-> (the text with personal data replaced, how many replacements were made)."""
+def mask(text: str, about: str = "") -> tuple[str, int]:
+    """-> (the text with personal data replaced, how many replacements were made). *about* is what else is
+    known of the document (its title, its URL): it may show that the text is a WhatDoTheyKnow thread."""
     rules = _rules()
     count = 0
 
@@ -39,7 +40,7 @@ def mask(text: str) -> tuple[str, int]:
             return rules["replacements"][kind]
         return replace
 
-    for name in requester_names(text):
+    for name in requester_names(text, about):
         text, n = _name_pattern(name).subn(rules["replacements"]["name"], text)
         count += n
     text = EMAIL.sub(replacer("email", _public_email), text)
@@ -68,11 +69,11 @@ def _public_phone(m: re.Match) -> bool:
     return any(word in before for word in rules["public_phone_words"])
 
 
-def requester_names(text: str) -> list[str]:
+def requester_names(text: str, about: str = "") -> list[str]:
     """Names a response gives its requester: "Dear Jane Smith," salutations and, in a WhatDoTheyKnow thread,
     the sign-off of a message addressed to an organisation (the request itself)."""
     rules = _rules()
-    thread = any(marker in text.lower() for marker in rules["thread_markers"])
+    thread = any(marker in f"{about}\n{text}".lower() for marker in rules["thread_markers"])
     salutation = re.compile(rf"\s*Dear\s+(.+?)\s*[,:;.]?\s*")
     sign_off = re.compile(rf"\s*(?:{'|'.join(map(re.escape, rules['sign_offs']))})\s*[,.!]?\s*", re.I)
     names, to_organisation = [], False

@@ -1,8 +1,11 @@
 """Personal data in a response is masked before it is published; an authority's public contacts stay."""
 from __future__ import annotations
 
+from conftest import ROOT
 from foi import privacy
 from foi.pipeline import process
+
+FIXTURES = ROOT / "tests" / "fixtures" / "readers"
 
 THREAD = """Dear Cleveland Police,
 Please tell me how many cars you own.
@@ -84,3 +87,25 @@ def test_sidecar_can_show_personal_data(tmp_path):
     result = process(write(tmp_path, "r.txt", THREAD))
     assert "jane.smith@example.org" in result.record["text"]
     assert result.record["source"]["masked"] == 0
+
+
+def test_thread_known_by_its_url_masks_the_request_sign_off():
+    text = "Dear Borsetshire Police,\nHow many cars?\nYours faithfully,\nJane Example\nDear Requester,\nTwelve."
+    assert "Jane Example" in privacy.mask(text)[0]      # an ordinary letter's sign-off is its writer's
+    masked, count = privacy.mask(text, about="https://www.whatdotheyknow.com/request/cars")
+    assert "Yours faithfully,\n[name removed]\n" in masked and count == 1
+
+
+def test_whatdotheyknow_page():
+    """A saved thread page: site furniture gone, the requester's name masked, the authority's contacts kept."""
+    result = process(FIXTURES / "wdtk-thread.html")
+    text = result.record["text"]
+    for gone in ["Jane", "Example", "Skip to content", "cookies", "Follow this request", "Link to this",
+                 "partially successful", "Browse requests", "What best describes"]:
+        assert gone not in text
+    for kept in ["Dear Borsetshire Police,", "1. How many police cars does the force own?",
+                 "Dear [name removed],", "Yours faithfully,\n[name removed]",
+                 "2. Section 31(1)(a) applies to this question.", "switchboard on 01632 960000",
+                 "foi@borsetshire.police.example"]:
+        assert kept in text
+    assert result.record["source"]["masked"] == 2
