@@ -11,6 +11,7 @@ EMAIL = re.compile(r"(?<![\w.+-])([\w.+'-]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})\
 REDACTED_EMAIL = re.compile(r"[xX.*_-]+@[xX.*_-]+")          # already redacted by the authority
 PHONE = re.compile(r"(?<![\w/.£$-])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|\(?0)\d[\d \t()-]{7,14}\d(?![\w/-])")
 NAME_WORD = r"[A-Z][A-Za-z'’-]*\.?"
+SALUTATION = re.compile(r"\s*Dear\s+([^,:;\n]+?)\s*(?:[,:;]|$)")   # at the start of a line
 CONTEXT = 40            # characters before a phone number that may name it as a switchboard or helpline
 
 
@@ -22,6 +23,7 @@ def _rules() -> dict:
         "mailboxes": [re.compile(p, re.I) for p in rules["public_mailboxes"]],
         "not_names": {w.lower() for w in rules["not_names"]},
         "titles": "|".join(rules["titles"]),
+        "sign_off": re.compile(rf"\s*(?:{'|'.join(map(re.escape, rules['sign_offs']))})\s*[,.!]?\s*", re.I),
     }
 
 
@@ -74,17 +76,15 @@ def requester_names(text: str, about: str = "") -> list[str]:
     the sign-off of a message addressed to an organisation (the request itself)."""
     rules = _rules()
     thread = any(marker in f"{about}\n{text}".lower() for marker in rules["thread_markers"])
-    salutation = re.compile(rf"\s*Dear\s+(.+?)\s*[,:;.]?\s*")
-    sign_off = re.compile(rf"\s*(?:{'|'.join(map(re.escape, rules['sign_offs']))})\s*[,.!]?\s*", re.I)
     names, to_organisation = [], False
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if m := salutation.fullmatch(line):
-            words = m.group(1).replace(",", " ").split()
-            to_organisation = any(w.strip(".").lower() in rules["not_names"] for w in words)
-            if not to_organisation and _is_name(m.group(1)):
-                names.append(m.group(1))
-        elif thread and to_organisation and sign_off.fullmatch(line):
+        if m := SALUTATION.match(line):
+            name = m.group(1).rstrip(".")
+            to_organisation = any(w.strip(".").lower() in rules["not_names"] for w in name.split())
+            if not to_organisation and _is_name(name):
+                names.append(name)
+        elif thread and to_organisation and rules["sign_off"].fullmatch(line):
             after = next((s.strip() for s in lines[i + 1:i + 4] if s.strip()), "")
             if _is_name(after) and not any(w.strip(".").lower() in rules["not_names"] for w in after.split()):
                 names.append(after)
@@ -93,7 +93,10 @@ def requester_names(text: str, about: str = "") -> list[str]:
 
 
 def _is_name(words: str) -> bool:
-    return re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}", words) is not None
+    """One to five capitalised words, not only titles ("Mr" alone names no one)."""
+    titles = _rules()["titles"].split("|")
+    return (re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}", words) is not None
+            and any(w.rstrip(".") not in titles for w in words.split()))
 
 
 def _name_pattern(name: str) -> re.Pattern:

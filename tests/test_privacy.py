@@ -109,3 +109,10 @@ def test_whatdotheyknow_page():
                  "foi@borsetshire.police.example"]:
         assert kept in text
     assert result.record["source"]["masked"] == 2
+
+
+def test_salutation_ending_the_line_or_followed_by_the_letter():
+    assert privacy.mask("Dear Mr. Roberts\nMr. Roberts asked.")[0] == "Dear [name removed]\n[name removed] asked."
+    assert privacy.mask("Dear Ms Berry, thank you. Mr Jones wrote too.")[0] == (
+        "Dear [name removed], thank you. Mr Jones wrote too.")
+    assert privacy.mask("Dear Mr,\nMr Jones") == ("Dear Mr,\nMr Jones", 0)
