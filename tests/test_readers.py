@@ -13,6 +13,7 @@ from docx.oxml.ns import nsdecls
 from foi import readers
 from foi.document import ReadError
 from foi.readers import doc as doc_reader
+from foi.readers import docx as docx_reader
 
 
 def make_pdf(lines: list[tuple[int, int, str]] = (), image: bool = False, encrypt: bool = False,
@@ -251,6 +252,14 @@ def test_word_file_under_the_other_word_suffix(tmp_path):
     document.add_paragraph("Saved as .doc by mistake")
     doc = read(tmp_path, "r.doc", docx_bytes(document))
     assert (doc.format, doc.text) == ("docx", "Saved as .doc by mistake")
+
+
+def test_docx_that_unpacks_too_large(tmp_path, monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 2**20)
+    document = docx.Document()
+    document.add_paragraph("x" * 2**21)
+    with pytest.raises(ReadError, match="unpacks to over 1 MB"):
+        read(tmp_path, "r.docx", docx_bytes(document))
 
 
 def test_docx_that_is_not_a_docx(tmp_path):

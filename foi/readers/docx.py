@@ -15,10 +15,15 @@ from docx.text.paragraph import Paragraph
 
 from foi.document import ReadError
 
+MAX_UNPACKED = 200 * 2**20     # a .docx whose parts unpack to more than this is a zip bomb, not a letter
+
 
 def read(data: bytes) -> tuple[str, str | None]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadError("not a Word .docx file: not a zip archive")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+            raise ReadError(f"Word file unpacks to over {MAX_UNPACKED // 2**20} MB")
     try:
         document = docx.Document(io.BytesIO(data))
     except KeyError:
