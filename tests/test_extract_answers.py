@@ -64,7 +64,8 @@ def test_table_rows():
 
 
 def test_further_answer_paragraph():
-    text = ("Answer\n1. Six incidents.\n2. Three incidents.\nIn addition, we can neither confirm nor deny that any "
+    text = ("Answer\n1. Six incidents.\n2. Three incidents.\nIn addition, in relation to prosecutions, we can neither "
+            "confirm nor deny that any "
             "other information is held.\n")
     assert [b.label for b in answers.split(text).blocks] == ["1", "2", None]
 
@@ -86,3 +87,24 @@ def test_seed_has_seven_answers_without_questions():
     blocks = answers.split(chrome.strip(SEED.read_text(encoding="utf-8"))).blocks
     assert len(blocks) == 7
     assert all(b.question is None for b in blocks)
+
+
+def test_flattened_tables_are_one_answer_each():
+    text = ("I would like to know:\n|\nVolume of searches conducted using the power |\n2024 |\n32 |\n|\n"
+            "Stops of a vehicle using the power |\n12 |\n")
+    assert [b.answer.split("\n")[1] for b in answers.split(text).blocks] == [
+        "Volume of searches conducted using the power |", "Stops of a vehicle using the power |"]
+
+
+def test_refusal_after_figures_is_another_answer():
+    text = ("a)\n2017 – 7\n2018 – 19\nSection 1 of the Freedom of Information Act 2000 places two duties on public "
+            "authorities.\nSection 31(1) Law enforcement applies.\n")
+    assert len(answers.split(text).blocks) == 2
+    led = text.replace("2018 – 19\n", "2018 – 19\nFor the rest we rely on the following:\n")
+    assert len(answers.split(led).blocks) == 1
+
+
+def test_bare_yes_before_numbered_answers():
+    text = "Dear Sir,\nYes, we do operate such a policy.\n1. Six staff.\n2. Not recorded.\n"
+    assert [b.answer for b in answers.split(text).blocks] == ["Yes, we do operate such a policy.", "Six staff.",
+                                                              "Not recorded."]

@@ -45,7 +45,8 @@ def _rules() -> dict[str, re.Pattern]:
     label = rules["label"]
     return {name: re.compile(rules[name].replace("{label}", label), re.I)
             for name in ("answer_heading", "question_heading", "item", "response_heading", "request_heading",
-                         "further_answer", "question_start", "closing", "sign_off", "greeting")}
+                         "further_answer", "question_start", "closing", "sign_off", "greeting", "table_title",
+                         "short_answer", "refusal_start", "lead_in")}
 
 
 def split(text: str) -> Layout:
@@ -62,8 +63,8 @@ def split(text: str) -> Layout:
         blocks = _by_items(text, lines, region, close)
     letter = blocks is None
     if letter:
-        body = lines[region:close]
-        blocks = [_block(text, None, body, None)] if body else []
+        blocks = _by_parts(text, lines[region:close])
+        letter = len(blocks) == 1
     for n, b in enumerate(blocks, 1):
         b.n = n
     return Layout(request, blocks, letter)
@@ -168,6 +169,9 @@ def _by_items(text: str, lines: list[Line], region: int, close: int) -> list[Blo
     items = [it for it in items if it[1] is None or not (it[1] in seen or seen.add(it[1]))]
     earlier = {_norm(_item(ln.text)[1] or ln.text) for ln in lines[:items[0][0]]}
     blocks, pending = [], []
+    lead = next((ln for ln in lines[region:items[0][0]] if rx["short_answer"].fullmatch(ln.text)), None)
+    if lead:  # "Yes, we do operate such a policy." answering the question asked before the numbered ones
+        blocks.append(_block(text, None, [lead], None))
     kept = [(i, label, rest) for k, (i, label, rest) in enumerate(items)
             if label is None or label[0].isdigit() or _sub_item(items, k)]
     for k, (i, label, rest) in enumerate(kept):
@@ -206,6 +210,17 @@ def _sub_item(items: list, k: int) -> bool:
         return False
     parent_line, parent_label, _ = items[j - 1]
     return parent_label is not None and items[j][0] == parent_line + 1
+
+
+def _by_parts(text: str, body: list[Line]) -> list[Block]:
+    """A response without numbered answers: one answer, or one per flattened table, further answer paragraph or
+    refusal after an answer."""
+    rx = _rules()
+    tables = [i for i in range(len(body) - 1) if body[i].text == "|" and rx["table_title"].fullmatch(body[i + 1].text)]
+    further = [i for i in range(1, len(body)) if rx["further_answer"].fullmatch(body[i].text)
+               or (rx["refusal_start"].fullmatch(body[i].text) and not rx["lead_in"].fullmatch(body[i - 1].text))]
+    starts = sorted(set(tables[:1] or [0]) | set(tables) | set(further))
+    return [_block(text, None, body[a:b], None) for a, b in zip(starts, starts[1:] + [len(body)]) if body[a:b]]
 
 
 def _answer_block(text, pending, label, line, first, body) -> Block:
