@@ -19,6 +19,8 @@ from foi.extract import outcomes
      ("partially_answered", None, False)),
     ("The report is published on our website and is exempt under section 21.", ("redirected", None, False)),
     ("We do not hold the 2017 return as it is still being prepared.", ("not_held", None, False)),
+    ("We hold the information; however we are exempting part of the information under section 31.",
+     ("partially_answered", None, False)),
 ])
 def test_answer_outcome(answer, expected):
     assert outcomes.classify(answer) == expected

@@ -18,7 +18,7 @@ def _rules():
 
 
 def signals(answer: str, citations: list = ()) -> set[str]:
-    """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected, given, figures."""
+    """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected, partial, given, figures."""
     rules, _, _ = _rules()
     found = {name for name, patterns in rules.items() if any(p.search(answer) for p in patterns)}
     for c in citations:
@@ -37,8 +37,10 @@ def classify(answer: str, citations: list = (), letter: bool = False) -> tuple[s
     given = "given" in found or short is not None
     if "ncnd" in found:
         return "ncnd", None, True
-    if "redirected" in found and not given and not found & {"cost", "not_held"}:
+    if "redirected" in found and not given and not found & {"cost", "not_held", "partial"}:
         return "redirected", None, False
+    if "partial" in found and (given or found & {"cost", "refused", "not_held", "figures"}):
+        return "partially_answered", short, False
     for kind, outcome in (("cost", "refused_cost"), ("refused", "refused"), ("not_held", "not_held")):
         if kind in found:
             return ("partially_answered" if given else outcome), short, False
@@ -50,7 +52,7 @@ def classify(answer: str, citations: list = (), letter: bool = False) -> tuple[s
 def overall(answers: list[dict], text: str) -> str:
     """The whole response, as WhatDoTheyKnow classifies requests (corpus/LABELS.md)."""
     outcomes = {a["outcome"] for a in answers}
-    if not answers:
+    if outcomes <= {"unclear"}:
         _, _, stated = _rules()
         return next((name for name, rx in stated.items() if rx.search(text)), "unclear")
     given = outcomes & {"answered", "partially_answered", "redirected"}
