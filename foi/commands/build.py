@@ -39,13 +39,14 @@ def add_arguments(parser):
 
 def prepare(workdir: Path) -> Path:
     """A project folder to build in: the project itself, or a copy of its hand-written docs and config in
-    `workdir` (tests and benchmarks build there). Returns the mkdocs.yml to use."""
+    `workdir` (tests and benchmarks build there; the site URL is $SITE_URL or a local one). Returns the
+    mkdocs.yml to use."""
     workdir = Path(workdir).resolve()
     if workdir == ROOT:
         return ROOT / "mkdocs.yml"
     config = _load_config(ROOT / "mkdocs.yml")
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["site_url"] = WORK_SITE_URL
+    config["site_url"] = os.environ.get("SITE_URL", WORK_SITE_URL)
     (workdir / "docs").mkdir(parents=True, exist_ok=True)
     for path in tracked_docs():
         dest = workdir / "docs" / path.relative_to(ROOT / "docs")
@@ -72,10 +73,10 @@ def mkdocs(config: Path) -> str:
     return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
 
 
-def index(site_dir: Path) -> None:
-    """Stage 3: the Pagefind search bundle in site/pagefind/."""
+def index(site_dir: Path) -> str:
+    """Stage 3: the Pagefind search bundle in site/pagefind/. Returns Pagefind's warnings (if any)."""
     try:
-        search.index(site_dir)
+        return search.index(site_dir)
     except search.PagefindError as exc:
         raise BuildError(str(exc)) from None
 
@@ -103,8 +104,10 @@ def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: P
             print(warnings, file=sys.stderr)
         say(f"mkdocs build: {site_dir}")
         progress.stage("search index")
-        index(site_dir)
+        warnings = index(site_dir)
         progress.done()
+        if warnings:
+            print(warnings, file=sys.stderr)
         say("search index: site/pagefind/")
     except BuildError as exc:
         progress.done()

@@ -10,6 +10,7 @@ a rebuild after editing one file costs little more than MkDocs and Pagefind.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
 import time
@@ -105,9 +106,11 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def run(args) -> int:
+    # Absolute links (canonical, feeds) and Material's instant navigation must point at this server.
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{args.port}/"
     site = Site(args.data, args.out or build_cmd.ROOT)
-    site.build()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(Handler, site=site))
+    site.build()
     threading.Thread(target=site.watch, daemon=True).start()
     print(f"serving http://127.0.0.1:{args.port}/ (rebuilds when {args.data}/ changes; Ctrl-C stops)",
           file=sys.stderr, flush=True)

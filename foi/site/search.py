@@ -12,16 +12,21 @@ import sys
 from pathlib import Path
 
 BUNDLE = "pagefind"
+# Left out of the index: the permalink signs MkDocs adds to headings (they would show in result titles).
+EXCLUDE = ".headerlink"
 
 
 class PagefindError(RuntimeError):
     """Pagefind failed; the message holds its output."""
 
 
-def index(site: Path, verbose: bool = False) -> None:
-    """Write the search bundle for the built site into `site`/pagefind/."""
+def index(site: Path, verbose: bool = False) -> str:
+    """Write the search bundle for the built site into `site`/pagefind/. Returns Pagefind's warnings, one of
+    each (such as a data-pagefind-ignore value it does not understand), or ''."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-           "--force-language", "en"]
+           "--force-language", "en", "--exclude-selectors", EXCLUDE]
     proc = subprocess.run(cmd + ([] if verbose else ["--quiet"]), capture_output=not verbose, text=True)
     if proc.returncode:
         raise PagefindError(f"pagefind failed (exit {proc.returncode}): {(proc.stderr or '') + (proc.stdout or '')}")
+    lines = ((proc.stdout or "") + (proc.stderr or "")).splitlines()
+    return "\n".join(f"pagefind: {line}" for line in dict.fromkeys(line.strip() for line in lines if line.strip()))
