@@ -108,3 +108,9 @@ def test_bare_yes_before_numbered_answers():
     text = "Dear Sir,\nYes, we do operate such a policy.\n1. Six staff.\n2. Not recorded.\n"
     assert [b.answer for b in answers.split(text).blocks] == ["Yes, we do operate such a policy.", "Six staff.",
                                                               "Not recorded."]
+
+
+def test_request_after_its_introduction():
+    text = ("I write in connection with your request. Below is your request and our response.\n"
+            "Please tell me how many drones you own.\nAnswer\nTwo.\n")
+    assert answers.split(text).request == "Please tell me how many drones you own."

@@ -46,7 +46,7 @@ def _rules() -> dict[str, re.Pattern]:
     return {name: re.compile(rules[name].replace("{label}", label), re.I)
             for name in ("answer_heading", "question_heading", "item", "response_heading", "request_heading",
                          "further_answer", "question_start", "closing", "sign_off", "greeting", "table_title",
-                         "short_answer", "refusal_start", "lead_in")}
+                         "short_answer", "refusal_start", "lead_in", "request_intro")}
 
 
 def split(text: str) -> Layout:
@@ -56,7 +56,8 @@ def split(text: str) -> Layout:
     numbered = [i for i in heads if _answer_heading(ln := lines[i].text)[0]]
     region = max(_region_start(lines, heads if len(heads) == 1 and not numbered else []), _last_message(lines))
     close = next((i for i, ln in enumerate(lines) if i >= region and rx["closing"].fullmatch(ln.text)), len(lines))
-    request = _request(text, lines, region)
+    first = min([region - 1 if region else len(lines)] + heads)
+    request = _request(text, lines, first) if first < len(lines) else None
     if len(heads) > 1 or numbered:
         blocks = _by_headings(text, lines[:close], heads)
     else:
@@ -105,12 +106,14 @@ def _last_message(lines: list[Line]) -> int:
     return greetings[-1] if greetings else 0
 
 
-def _request(text: str, lines: list[Line], region: int) -> str | None:
-    rx = _rules()["request_heading"]
-    starts = [i for i, ln in enumerate(lines[:region]) if rx.fullmatch(ln.text)]
-    if not starts or region == 0:
+def _request(text: str, lines: list[Line], end: int) -> str | None:
+    """The request's own words: after its heading ("You asked:") or the sentence introducing it, up to `end`."""
+    rx = _rules()
+    starts = [i for i, ln in enumerate(lines[:end]) if rx["request_heading"].fullmatch(ln.text)
+              or rx["request_intro"].fullmatch(ln.text)]
+    if not starts:
         return None
-    body = lines[starts[0] + 1:region - 1]
+    body = lines[starts[0] + 1:end]
     return text[body[0].start:body[-1].end] if body else None
 
 
