@@ -163,6 +163,11 @@ def test_pdf_ruled_table_is_one_line_per_row(tmp_path):
         "Yours sincerely")
 
 
+@pytest.mark.parametrize("title", ["Microsoft Word - FOI 42 response.docx", "letter.pdf", "Untitled", ""])
+def test_placeholder_titles_are_dropped(tmp_path, title):
+    assert read(tmp_path, "r.pdf", make_pdf([(72, 700, "Text")], title=title)).title is None
+
+
 def test_scanned_pdf_needs_ocr(tmp_path):
     with pytest.raises(ReadError, match="no text layer: needs OCR"):
         read(tmp_path, "scan.pdf", make_pdf(image=True))

@@ -6,10 +6,13 @@ Each reader module has read(data: bytes) -> (text, title). A legacy Word .doc is
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from foi.document import Document, ReadError
 from foi.readers import doc, docx, eml, html, pdf, text
+from foi.rules import load
 
 MAX_BYTES = 25 * 2**20       # larger files are refused: a response's text is rarely over a few MB
 MAX_CHARS = 2_000_000        # about a thousand pages; more would take minutes to annotate
@@ -74,5 +77,15 @@ def read_bytes(data: bytes, suffix: str) -> tuple[str, str, str | None]:
         raise ReadError("no text found in the file")
     if len(body) > MAX_CHARS:
         raise ReadError(f"too much text: {len(body):,} characters, over the {MAX_CHARS:,} limit")
-    title = " ".join(title.split()) if title else None
-    return fmt, body, title or None
+    return fmt, body, _title(title)
+
+
+@lru_cache(maxsize=None)
+def _not_titles() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in load("titles")["not_titles"]]
+
+
+def _title(title: str | None) -> str | None:
+    """A title from the file's metadata, squeezed to one line; None where it is a placeholder or a file name."""
+    title = " ".join((title or "").split())
+    return None if any(p.fullmatch(title) for p in _not_titles()) else title
