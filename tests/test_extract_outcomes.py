@@ -12,6 +12,7 @@ from foi.extract import outcomes
     ("Yes, we do operate such a policy.", ("answered", "Yes", False)),
     ("No information is held on this subject.", ("not_held", None, False)),
     ("2021/22 191\n2022/23 127", ("answered", None, False)),
+    ("| | |", ("unclear", None, False)),
     ("Example Constabulary can neither confirm nor deny that it holds the information.", ("ncnd", None, True)),
     ("Complying would exceed the appropriate limit of 18 hours under section 12.", ("refused_cost", None, False)),
     ("This information is exempt under section 40(2) and is withheld.", ("refused", None, False)),

@@ -31,6 +31,8 @@ def classify(answer: str, citations: list = (), letter: bool = False) -> tuple[s
     """-> (outcome, short 'Yes'/'No'/None, ncnd). `letter`: the answer is a whole letter with no per-question
     structure, so one that neither gives, refuses nor redirects anything is unclear."""
     _, short_rx, _ = _rules()
+    if not re.search(r"\w", answer):  # an empty table cell
+        return "unclear", None, False
     m = short_rx.match(answer)
     short = m.group(1).capitalize() if m else None
     found = signals(answer, citations)
