@@ -330,6 +330,15 @@ def test_email_outlook_original_message_is_dropped(tmp_path):
     assert read(tmp_path, "r.eml", make_email(body)).text == "Date: 15 July 2025\n\nOur answer is yes."
 
 
+@pytest.mark.parametrize("quote", [
+    "From: Jane Example <jane@example.org>\nSent: 01 July 2025 09:00\nTo: FOI\nSubject: cars",
+    "On Mon, 1 Jul 2025 at 09:00, Jane Example <\njane@example.org> wrote:\n> How many cars?",
+])
+def test_email_quoted_headers_over_two_lines(tmp_path, quote):
+    body = f"The council holds 12 cars.\n\n{quote}\nHow many cars?\n"
+    assert read(tmp_path, "r.eml", make_email(body)).text == "Date: 15 July 2025\n\nThe council holds 12 cars."
+
+
 def test_email_html_only(tmp_path):
     msg = EmailMessage()
     msg["Subject"] = "Response"

@@ -39,10 +39,17 @@ def read(data: bytes) -> tuple[str, str | None]:
 
 
 def own_words(text: str) -> str:
-    """A reply without the earlier messages it quotes: everything from the first quote marker on, and '>' lines."""
+    """A reply without the earlier messages it quotes: everything from the first quote marker on (a marker may
+    be wrapped onto a second line), and '>' lines."""
     starts, _ = _rules()
     lines = text.replace("\r\n", "\n").split("\n")
-    cut = next((i for i, line in enumerate(lines) if any(p.fullmatch(line.strip()) for p in starts)), len(lines))
+
+    def quote_starts(i: int) -> bool:
+        one = lines[i].strip()
+        two = f"{one} {lines[i + 1].strip()}" if i + 1 < len(lines) else one
+        return any(p.fullmatch(one) or p.fullmatch(two) for p in starts)
+
+    cut = next((i for i in range(len(lines)) if quote_starts(i)), len(lines))
     return "\n".join(line for line in lines[:cut] if not line.lstrip().startswith(">")).strip()
 
 
