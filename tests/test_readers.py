@@ -230,6 +230,21 @@ def test_docx_numbering_tables_and_order(tmp_path):
     ]
 
 
+def test_docx_content_controls_and_tracked_insertions(tmp_path):
+    document = docx.Document()
+    p = document.add_paragraph("Date: ")
+    p._p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:r><w:t>17 July 2025</w:t></w:r>'
+                          f'</w:sdtContent></w:sdt>'))
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t xml:space="preserve"> (revised)'
+                          f'</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText>old</w:delText></w:r>'
+                          f'</w:del>'))
+    document.element.body.insert(0, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Our ref: FOI 9/25</w:t></w:r></w:p>'
+        f'</w:sdtContent></w:sdt>'))
+    assert read(tmp_path, "r.docx", docx_bytes(document)).text == "Our ref: FOI 9/25\nDate: 17 July 2025 (revised)"
+
+
 def test_docx_merged_cells_appear_once(tmp_path):
     document = docx.Document()
     table = document.add_table(rows=1, cols=3)

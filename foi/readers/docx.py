@@ -16,6 +16,9 @@ from docx.text.paragraph import Paragraph
 from foi.document import ReadError
 
 MAX_UNPACKED = 200 * 2**20     # a .docx whose parts unpack to more than this is a zip bomb, not a letter
+RUN_CONTENT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+               qn("w:noBreakHyphen"): "-"}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read(data: bytes) -> tuple[str, str | None]:
@@ -31,21 +34,55 @@ def read(data: bytes) -> tuple[str, str | None]:
     except (ValueError, zipfile.BadZipFile) as exc:
         raise ReadError(f"not a Word .docx file: {exc}") from None
     numbering = Numbering(document)
-    lines = [_block_text(block, numbering) for block in document.iter_inner_content()]
+    lines = [_block_text(block, numbering) for block in _blocks(document.element.body, document._body)]
     return "\n".join(lines), document.core_properties.title or None
+
+
+def _blocks(element, parent):
+    """Paragraphs and tables in order, including those inside block-level content controls, which python-docx's
+    iter_inner_content passes over."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent"))
+            yield from _blocks(content if content is not None else child, parent)
 
 
 def _block_text(block, numbering: "Numbering") -> str:
     if isinstance(block, Table):
         return "\n".join(_row_text(row, numbering) for row in block.rows)
-    return "\n".join(_text_boxes(block) + [numbering.label(block) + block.text])
+    return "\n".join(_text_boxes(block) + [numbering.label(block) + _paragraph_text(block._p)])
+
+
+def _paragraph_text(p) -> str:
+    """The paragraph's text as Word shows it, including runs that python-docx's Paragraph.text skips: content
+    controls (dates and references in council templates), tracked insertions, smart tags. Deleted text and field
+    codes are other elements and stay out; text boxes are read on their own lines."""
+    out = []
+    for el in p.iter(*RUN_CONTENT):
+        if el.getparent().tag != qn("w:r") or _in_text_box(el, p):
+            continue
+        out.append(el.text or "" if el.tag == qn("w:t") else RUN_CONTENT[el.tag])
+    return "".join(out)
+
+
+def _in_text_box(el, p) -> bool:
+    node = el.getparent()
+    while node is not None and node is not p:
+        if node.tag in (qn("w:txbxContent"), MC_FALLBACK):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _text_boxes(paragraph: Paragraph) -> list[str]:
     """Text in the paragraph's text boxes (letterheads keep references and dates there), each once: Word saves
     a text box twice, as a drawing and as a VML fallback."""
-    found = paragraph._p.xpath(f".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]//w:p")
-    return [text for p in found if (text := "".join(t.text or "" for t in p.iter(qn("w:t"))).strip())]
+    found = paragraph._p.xpath(".//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]/w:p")
+    return [text for p in found if (text := _paragraph_text(p).strip())]
 
 
 def _row_text(row, numbering: "Numbering") -> str:
@@ -54,7 +91,7 @@ def _row_text(row, numbering: "Numbering") -> str:
         if id(cell._tc) in seen:       # a merged cell is listed once per grid column it spans
             continue
         seen.add(id(cell._tc))
-        parts = (_block_text(b, numbering).replace("\n", " ") for b in cell.iter_inner_content())
+        parts = (_block_text(b, numbering).replace("\n", " ") for b in _blocks(cell._tc, cell))
         text = " ".join(" ".join(parts).split())
         if text:
             cells.append(text)
