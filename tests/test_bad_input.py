@@ -105,3 +105,27 @@ def test_bad_sidecar_or_bytes_never_raise(tmp_path, name):
     (tmp_path / name).write_bytes(b"\x00\x01\x02 garbage \xff\xfe" * 100)
     (tmp_path / "r.yml").write_text("url: [unclosed\n", encoding="utf-8")
     assert process(tmp_path / name).error
+
+
+def test_a_reader_library_failing_in_an_unexpected_way_is_a_reason(tmp_path, monkeypatch):
+    from foi.pipeline import process
+    from foi.readers import pdf
+
+    def broken(data):
+        raise TypeError("unexpected object in the page tree")
+
+    monkeypatch.setattr(pdf, "read", broken)
+    (tmp_path / "r.pdf").write_bytes(make_pdf([(72, 700, "Text")]))
+    assert process(tmp_path / "r.pdf").error == "damaged or unreadable PDF file (TypeError)"
+
+
+def test_an_extraction_bug_on_one_file_is_a_reason(tmp_path, monkeypatch):
+    from foi import pipeline
+
+    def broken(doc, meta):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    (tmp_path / "r.txt").write_text(GOOD, encoding="utf-8")
+    assert pipeline.process(tmp_path / "r.txt").error == (
+        "could not annotate the text: IndexError: list index out of range")
