@@ -6,7 +6,8 @@ extracts only sources whose key is new. Entries are JSON files, {"record": ..., 
 extractor's output before the collection adds ids and annotations (requests and slugs are not in the key).
 
 The cache also remembers, per source path, the key of its last good record (`last_good.json`), so a source
-that converted before and fails now can keep its page (see foi.collection).
+that converted before and fails now can keep its page (see foi.collection), and the size, modification time
+and key it last saw (`stats.json`), so a re-run hashes only files whose size or time changed (as git does).
 """
 from __future__ import annotations
 
@@ -64,12 +65,18 @@ class Cache:
         self.root = Path(root) if root else None
         self.records = self.root / "records" if root else None
         self.last_good_path = self.root / "last_good.json" if root else None
-        self.last_good: dict[str, str] = {}
-        if root and self.last_good_path.exists():
-            try:
-                self.last_good = json.loads(self.last_good_path.read_text(encoding="utf-8"))
-            except ValueError:
-                self.last_good = {}   # a damaged index only costs re-extraction
+        self.last_good: dict[str, str] = _load_json(self.root / "last_good.json") if root else {}
+        self.stats: dict[str, list] = _load_json(self.root / "stats.json") if root else {}
+
+    def key(self, source: Path, rel: str) -> str:
+        """The key of a source, hashed only when its or its sidecar's size or time changed since last seen."""
+        stamp = [_stamp(source), _stamp(sidecar.path_for(source)), code_version()]
+        known = self.stats.get(rel)
+        if known and known[:-1] == stamp:
+            return known[-1]
+        k = key(source)
+        self.stats[rel] = stamp + [k]
+        return k
 
     def _path(self, k: str) -> Path:
         return self.records / k[:2] / f"{k}.json"
@@ -95,18 +102,39 @@ class Cache:
         os.replace(tmp, path)
         return text
 
-    def save(self, last_good: dict[str, str]) -> None:
-        """Record each source's last good key and delete entries no source points to any more."""
+    def save(self, last_good: dict[str, str], sources: set[str]) -> None:
+        """Record each source's last good key (and the stats of `sources`, the paths seen this run) and delete
+        entries no source points to any more."""
         self.last_good = dict(sorted(last_good.items()))
         if self.root is None:
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.last_good_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.last_good, indent=0), encoding="utf-8")
-        os.replace(tmp, self.last_good_path)
+        _save_json(self.last_good_path, self.last_good)
+        _save_json(self.root / "stats.json", {rel: self.stats[rel] for rel in sorted(self.stats) if rel in sources})
         keep = set(self.last_good.values())
         if self.records.is_dir():
             for folder in os.scandir(self.records):
                 for entry in os.scandir(folder.path):
                     if entry.name.removesuffix(".json") not in keep:
                         os.unlink(entry.path)
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _load_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}    # missing or damaged: it only costs hashing or extracting again
+
+
+def _save_json(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)

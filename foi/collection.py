@@ -60,7 +60,7 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
     keys = {}
     for path in sources:
         try:
-            keys[path] = cache.key(path)
+            keys[path] = store.key(path, path.relative_to(data_dir).as_posix())
         except OSError:
             pass   # unreadable: extraction below reports why
     entries: dict[Path, dict] = {}
@@ -104,7 +104,7 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
         annotations.apply(record, entry["sidecar"], reqs)
         coll.records.append(record)
     registry.save()
-    store.save(last_good)
+    store.save(last_good, {path.relative_to(data_dir).as_posix() for path in sources})
     coll.fingerprint = _fingerprint(data_dir, sources, last_good, errors, registry)
     return coll
 

@@ -120,3 +120,17 @@ def test_without_a_cache_folder_nothing_is_written(data, extractions):
     collection.load(data, jobs=1)
     assert len(extractions) == 6
     assert not (data.parent / ".cache").exists()
+
+
+def test_a_rerun_hashes_only_files_whose_size_or_time_changed(data, monkeypatch):
+    load(data)
+    hashed = []
+    real = cache.key
+    monkeypatch.setattr(cache, "key", lambda source: hashed.append(Path(source).name) or real(source))
+    load(data)
+    assert hashed == []
+    source = data / "northshire" / "ncc-3.txt"
+    source.write_text(source.read_text().replace("Yes", "Noo"))      # same size, new time
+    coll = load(data)
+    assert hashed == ["ncc-3.txt"]
+    assert "Noo" in coll.records[2]["text"]
