@@ -54,7 +54,7 @@ def test_boilerplate_is_folded_not_dropped():
     fold = Fold(4, 42, "Your right to a review")
     assert annotated(text, 0, len(text), folds=[fold]) == (
         "<p>No.</p>\n"
-        '<details class="foi-boilerplate" data-pagefind-ignore>\n'
+        '<details class="foi-boilerplate" data-pagefind-ignore="index">\n'
         "<summary>Your right to a review</summary>\n"
         "<p>If you are unhappy, ask for a review.</p>\n"
         "</details>\n"

@@ -106,7 +106,7 @@ class Fold:
 def annotated(text: str, start: int, end: int, marks: Iterable[Mark] = (), folds: Iterable[Fold] = (),
               href: Callable[[str], str] | None = None) -> str:
     """text[start:end] as HTML: one <p> per line, citations in <mark class="foi-cite"> linking to `href(id)`,
-    boilerplate in <details data-pagefind-ignore> blocks. Every character of the passage is kept."""
+    boilerplate in <details data-pagefind-ignore="index"> blocks. Every character of the passage is kept."""
     marks = sorted((m for m in marks if m.start < end and m.end > start), key=lambda m: (m.start, -m.end))
     blocks, pos = [], start
     for fold in sorted(folds, key=lambda f: f.start):
@@ -116,7 +116,7 @@ def annotated(text: str, start: int, end: int, marks: Iterable[Mark] = (), folds
         blocks.append(_lines(text, pos, a, marks, href))
         body = _lines(text, a, b, marks, href)
         if body:
-            blocks.append(f'<details class="foi-boilerplate" data-pagefind-ignore>\n'
+            blocks.append(f'<details class="foi-boilerplate" data-pagefind-ignore="index">\n'
                           f"<summary>{escape(fold.summary)}</summary>\n{body}\n</details>")
         pos = b
     blocks.append(_lines(text, pos, end, marks, href))

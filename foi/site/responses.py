@@ -180,7 +180,7 @@ def filters(record: dict) -> str:
               ("meta", "reference", record.get("reference"))]
     body = "\n".join(f'<span data-pagefind-{kind}="{name}">{escape(value)}</span>'
                      for kind, name, value in spans if value)
-    return f'<div class="foi-filters" hidden data-pagefind-ignore>\n{body}\n</div>'
+    return f'<div class="foi-filters" hidden data-pagefind-ignore="index">\n{body}\n</div>'
 
 
 def question_of(answer: dict) -> tuple[str | None, str]:
