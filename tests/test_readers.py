@@ -124,6 +124,12 @@ def test_html_drops_chrome_and_keeps_structure(tmp_path):
     ]
 
 
+def test_html_numbered_item_wrapping_paragraphs_keeps_its_number(tmp_path):
+    page = b"<ol><li><p>How many cars?</p><p>Twelve.</p></li><li>\n<p><b>How many vans?</b></p></li></ol>"
+    assert read(tmp_path, "r.html", page).text == "1. How many cars?\nTwelve.\n2. How many vans?"
+    assert read(tmp_path, "r.html", b"<ol><li>One</li><li></li></ol><p>After</p>").text == "1. One\nAfter"
+
+
 def test_html_text_is_never_markup(tmp_path):
     doc = read(tmp_path, "r.html", b"<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>")
     assert doc.text == "<script>alert(1)</script> & more"   # kept as text; the site escapes it

@@ -19,6 +19,7 @@ BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "
 INVISIBLE = {"script", "style", "noscript", "template", "iframe", "svg", "head", "object", "embed", "canvas",
              "title", "meta", "link"}
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+ITEM_END = object()     # on the walk's stack after a numbered item's contents: an empty item's number is dropped
 
 
 @lru_cache(maxsize=None)
@@ -38,11 +39,18 @@ def _walk(root: Tag, dropped: set[int]):
     """The text under *root* in pieces, with a line break around every block; a stack instead of recursion."""
     stack: list = [root]
     numbers: dict[int, int] = {}          # id of a numbered list item -> its number
+    number = ""                           # an item's number, waiting for the item's first words
     while stack:
         node = stack.pop()
+        if node is ITEM_END:
+            number = ""
+            continue
         if isinstance(node, str):
-            if not isinstance(node, NOT_TEXT):
-                yield str(node)
+            if isinstance(node, NOT_TEXT):
+                continue
+            if number and node.strip():
+                node, number = number + node.lstrip(), ""
+            yield str(node)
             continue
         if node.name in INVISIBLE or id(node) in dropped:
             continue
@@ -54,10 +62,11 @@ def _walk(root: Tag, dropped: set[int]):
             continue
         if node.name == "ol":
             numbers.update(_numbers(node))
-        if id(node) in numbers:
-            yield f"{numbers[id(node)]}. "
         if block:
             stack.append("\n")
+        if id(node) in numbers:
+            number = f"{numbers[id(node)]}. "
+            stack.append(ITEM_END)
         stack.extend(reversed(node.contents))
 
 
