@@ -281,14 +281,18 @@ def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, posi
 
 
 def ncnd_callout(a: dict) -> str:
+    """What NCND means here: the grounds the answer cites, and where the law removes the duty to confirm or deny."""
+    cited = a.get("exemptions", [])
     limbs = []
-    for eid in a.get("exemptions", []):
+    for eid in cited:
         entry = catalogue.lookup(eid)
         if entry and entry.ncnd_limbs:
-            limbs += [f"{entry.id}{limb}" for limb in entry.ncnd_limbs]
-    where = f" It relies on {escape(', '.join(dict.fromkeys(limbs)))}, which removes that duty." if limbs else ""
+            limbs += [f"{entry.id}{limb}" for limb in entry.ncnd_limbs if f"{entry.id}{limb}" not in cited]
+    grounds = f" It cites {escape(', '.join(cited))}." if cited else ""
+    where = (f" For these grounds the law removes the duty to confirm or deny in "
+             f"{escape(', '.join(dict.fromkeys(limbs)))}.") if limbs else ""
     return ('<div class="admonition info foi-ncnd-callout">\n<p class="admonition-title">Neither confirm nor deny</p>\n'
-            "<p>The authority would not say whether it holds this information at all." + where +
+            "<p>The authority would not say whether it holds this information at all." + grounds + where +
             " A refusal to confirm or deny is not a sign that the information exists.</p>\n</div>")
 
 
