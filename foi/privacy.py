@@ -11,6 +11,8 @@ EMAIL = re.compile(r"(?<![\w.+-])([\w.+'-]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})\
 REDACTED_EMAIL = re.compile(r"[xX.*_-]+@[xX.*_-]+")          # already redacted by the authority
 PHONE = re.compile(r"(?<![\w/.£$-])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|\(?0)\d[\d \t()-]{7,14}\d(?![\w/-])")
 NAME_WORD = r"[A-Z][A-Za-z'’-]*\.?"
+HOST = re.compile(r"(?:@|//|\bwww\.)((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
+REQUEST_TO = re.compile(r"request to (.+?)(?: - |$)", re.I)       # "... - a Freedom of Information request to X"
 SALUTATION = re.compile(r"\s*Dear\s+([^,:;\n]+?)\s*(?:[,:;]|$)")   # at the start of a line
 CONTEXT = 40            # characters before a phone number that may name it as a switchboard or helpline
 
@@ -76,12 +78,14 @@ def requester_names(text: str, about: str = "") -> list[str]:
     the sign-off of a message addressed to an organisation (the request itself)."""
     rules = _rules()
     thread = any(marker in f"{about}\n{text}".lower() for marker in rules["thread_markers"])
+    organisations = _organisation_words(text, about)
     names, to_organisation = [], False
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if m := SALUTATION.match(line):
             name = m.group(1).rstrip(".")
-            to_organisation = any(w.strip(".").lower() in rules["not_names"] for w in name.split())
+            to_organisation = (any(w.strip(".").lower() in rules["not_names"] for w in name.split())
+                               or re.sub(r"\W", "", name).lower() in organisations)
             if not to_organisation and _is_name(name):
                 names.append(name)
         elif thread and to_organisation and rules["sign_off"].fullmatch(line):
@@ -90,6 +94,13 @@ def requester_names(text: str, about: str = "") -> list[str]:
                 names.append(after)
             to_organisation = False
     return sorted(set(names), key=len, reverse=True)
+
+
+def _organisation_words(text: str, about: str) -> str:
+    """Web and email domains in the text and in what is known about it, and the authority a WhatDoTheyKnow
+    page's title names, squeezed to letters: "Dear Ofsted," is to an organisation when ofsted.gov.uk is there."""
+    found = HOST.findall(f"{text}\n{about}") + REQUEST_TO.findall(about)
+    return " ".join(re.sub(r"\W", "", f).lower() for f in found)
 
 
 def _is_name(words: str) -> bool:

@@ -116,3 +116,16 @@ def test_salutation_ending_the_line_or_followed_by_the_letter():
     assert privacy.mask("Dear Ms Berry, thank you. Mr Jones wrote too.")[0] == (
         "Dear [name removed], thank you. Mr Jones wrote too.")
     assert privacy.mask("Dear Mr,\nMr Jones") == ("Dear Mr,\nMr Jones", 0)
+
+
+def test_salutation_to_an_organisation_known_by_its_domain_or_the_page_title():
+    text = "Dear Ofsted,\nHow many inspections?\nYours faithfully,\nJane Example\nReply to foi@ofsted.gov.uk"
+    masked, _ = privacy.mask(text, about="https://www.whatdotheyknow.com/request/inspections")
+    assert masked.startswith("Dear Ofsted,") and "Jane Example" not in masked
+    title = "Inspections - a Freedom of Information request to Network Rail - WhatDoTheyKnow"
+    assert privacy.mask("Dear Network Rail,\nHow many trains?", about=title)[0].startswith("Dear Network Rail,")
+
+
+def test_a_name_in_the_subject_is_still_a_name():
+    masked, _ = privacy.mask("Dear Jane Example,\nTwelve.", about="FOI request from Jane Example")
+    assert masked == "Dear [name removed],\nTwelve."
