@@ -57,6 +57,14 @@ def test_citations_are_marked_and_link_to_the_exemption_page(site):
 def test_ncnd_answers_carry_a_callout(site):
     html = seed(site)
     assert html.count("foi-ncnd-callout") == 2
+    callout = html.split("foi-ncnd-callout")[1].split("</div>")[0]
+    assert "It cites FOIA s31(1)(a), FOIA s31(1)(b)." in callout
+    assert "the law removes the duty to confirm or deny in FOIA s31(3)" in callout
+
+
+def test_answer_table_scrolls_on_a_phone(site):
+    assert re.search(r'<div class="md-typeset__scrollwrap">\s*<div class="md-typeset__table">\s*<table class="foi-answers">',
+                     seed(site))
 
 
 def test_response_page_social_meta(site):
@@ -100,7 +108,7 @@ def test_exemption_page_lists_responses_and_feed(site):
     html = read(site, "exemptions/foia-s31/index.html")
     assert "Law enforcement" in html
     assert 'href="../../responses/example-constabulary-foi-100-25/"' in html
-    assert '<link rel="alternate" type="application/atom+xml"' in html
+    assert '<link rel="alternate feed" type="application/atom+xml"' in html
     assert 'href="http://127.0.0.1:8000/feeds/exemptions/foia-s31.xml"' in html
     assert "data-pagefind-body" not in html
 

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import yaml
 
 from foi import catalogue
-from foi.site import urls
+from foi.site import render, urls
 from foi.site.render import attr, escape, label, meta_text
 from foi.site.responses import long_date, page_title
 
@@ -84,7 +84,7 @@ def table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
     body = "\n".join("<tr>" + "".join(f"<td{c[1] if isinstance(c, tuple) else ''}>"
                                       f"{c[0] if isinstance(c, tuple) else c}</td>" for c in row) + "</tr>"
                      for row in rows)
-    return f'<table class="{cls}">\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+    return render.scrolling(f'<table class="{cls}">\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
 
 
 def dated(r: dict) -> tuple[str, str]:

@@ -79,6 +79,11 @@ def paragraphs(text: str | None, cls: str | None = None) -> str:
     return "\n".join(f"<p{attr}>{inline(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
 
 
+def scrolling(table: str) -> str:
+    """Wrap a table so it scrolls sideways on a phone instead of widening the page (Material's own wrapper)."""
+    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n{table}\n</div></div>'
+
+
 def meta_text(text: str | None, limit: int = 300) -> str:
     """Untrusted text for front matter (page titles, descriptions): one line, no angle brackets, so templates
     that print it unescaped still print text."""
