@@ -1,6 +1,8 @@
 """Outcome of each answer and of the whole response: answer text -> (outcome, short, ncnd)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from foi.extract import outcomes
@@ -22,6 +24,18 @@ from foi.extract import outcomes
     ("We do not hold the 2017 return as it is still being prepared.", ("not_held", None, False)),
     ("We hold the information; however we are exempting part of the information under section 31.",
      ("partially_answered", None, False)),
+    ("Example Council does hold some relevant records. The minutes are exempt until they are published.",
+     ("partially_answered", None, False)),
+    ("The information is held, but it cannot be disclosed in full: part 2 is not held in a usable format.",
+     ("partially_answered", None, False)),
+    ("Our guidance is published at the link below. We do not hold any figures for the second point.",
+     ("partially_answered", None, False)),
+    ("We do not hold this information. You may wish to contact the Example Courts Service.",
+     ("not_held", None, False)),
+    ("Example Police does hold some information, given below. We can neither confirm nor deny holding any for "
+     "questions 4 and 5.", ("partially_answered", None, True)),
+    ("A qualified exemption applies, so we need to extend our response time to consider the public interest. "
+     "We plan to let you have a response by 3 March.", ("unclear", None, False)),
 ])
 def test_answer_outcome(answer, expected):
     assert outcomes.classify(answer) == expected
@@ -48,3 +62,13 @@ def test_overall(answer_outcomes, expected):
 
 def test_overall_from_the_page_when_no_answer_is_visible():
     assert outcomes.overall([], "Lambeth\nThe request was refused by Example Council.\n") == "refused"
+
+
+def test_an_eir_regulation_12_exception_is_a_refusal_not_a_cost_limit():
+    def cite(id_):
+        return SimpleNamespace(id=id_, ncnd=False)
+    assert outcomes.signals("The request is refused.", [cite("EIR r12(5)(e)")]) == {"refused"}
+    assert outcomes.signals("The request is manifestly unreasonable.", [cite("EIR r12(4)(b)")]) == {"refused"}
+    assert "cost" in outcomes.signals("It would exceed the appropriate limit.", [cite("EIR r12(4)(b)")])
+    assert outcomes.signals("Refused.", [cite("FOIA s12(1)")]) == {"cost"}
+    assert outcomes.signals("See our site.", [cite("FOIA s21")]) == {"published", "redirected"}

@@ -18,12 +18,22 @@ def _rules():
 
 
 def signals(answer: str, citations: list = ()) -> set[str]:
-    """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected, partial, given, figures."""
+    """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected (published or
+    elsewhere), partial, pending, given, figures."""
     rules, _, _ = _rules()
     found = {name for name, patterns in rules.items() if any(p.search(answer) for p in patterns)}
     for c in citations:
-        section = re.match(r"\w+ [sr](\d+)", c.id).group(1)
-        found.add("ncnd" if c.ncnd else "cost" if section == "12" else "redirected" if section == "21" else "refused")
+        regime, section = re.match(r"(\w+) [sr](\d+)", c.id).groups()
+        if c.ncnd:
+            found.add("ncnd")
+        elif regime in ("FOIA", "FOISA") and section == "12":
+            found.add("cost")
+        elif regime in ("FOIA", "FOISA") and section == "21":
+            found.add("published")
+        else:  # EIR regulation 12 holds every exception; 12(4)(b) is about cost only where the text says so
+            found.add("refused")
+    if found & {"published", "elsewhere"}:
+        found.add("redirected")
     return found
 
 
@@ -37,10 +47,14 @@ def classify(answer: str, citations: list = (), letter: bool = False) -> tuple[s
     short = m.group(1).capitalize() if m else None
     found = signals(answer, citations)
     given = "given" in found or short is not None
+    if "pending" in found and not given:  # a holding letter: no decision yet
+        return "unclear", short, False
     if "ncnd" in found:
-        return "ncnd", None, True
+        return ("partially_answered" if "partial" in found else "ncnd"), None, True
     if "redirected" in found and not given and not found & {"cost", "not_held", "partial"}:
         return "redirected", None, False
+    if "published" in found and "not_held" in found and "cost" not in found:  # part published, part not held
+        return "partially_answered", short, False
     if "partial" in found and (given or found & {"cost", "refused", "not_held", "figures"}):
         return "partially_answered", short, False
     for kind, outcome in (("cost", "refused_cost"), ("refused", "refused"), ("not_held", "not_held")):
