@@ -63,6 +63,11 @@ def test_date(text, date):
     ("The information is held by Example City Council. You may complain to the Information Commissioner.\n",
      None, "Example City Council"),
     ("You may complain to the Information Commissioner's Office.\n", None, None),
+    ("Example District Council will consider any complaint. The ICO cannot decide until you have used it; the "
+     "Information Commissioner can be contacted at Wilmslow.\n", None, "Example District Council"),
+    ("Subject: ICO response to request [Ref. X123456]\nDear Sir,\nWe refuse your request.\n", None,
+     "Information Commissioner's Office"),
+    ("Subject: Example Police response to your request\nDear Sir,\n", None, "Example Police"),
 ])
 def test_authority(text, url, name):
     assert metadata.authority(text, url) == name

@@ -165,8 +165,9 @@ def authority(text: str, url: str | None = None) -> str | None:
             name = _clean(m.group("name"), usual, skip)
             if name:
                 own[name] += 1
-    if own:
-        return own.most_common(1)[0][0]
+    if own:  # a regulator named in the review-rights paragraph ("the ICO cannot...") yields to any other body
+        regulators = set(load("authorities")["regulators"])
+        return max(own, key=lambda n: (n not in regulators, own[n]))
     hosts = [urlparse(url).hostname or "" if url else ""] + re.findall(r"(?:www\.|@)([a-z0-9.-]+\.[a-z]{2,})", text[:3000], re.I)
     for host in hosts:
         host = host.lower()
