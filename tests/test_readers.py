@@ -17,22 +17,31 @@ from foi.readers import docx as docx_reader
 
 
 def make_pdf(lines: list[tuple[int, int, str]] = (), image: bool = False, encrypt: bool = False,
-             title: str | None = None, boxes: list[tuple[int, int, int, int]] = ()) -> bytes:
-    """A one-page PDF with Helvetica text at (x, y), ruled boxes (x, y, width, height), optionally an image,
-    or an /Encrypt dictionary whose password is not empty."""
+             title: str | None = None, boxes: list[tuple[int, int, int, int]] = (),
+             more_pages: list[list[tuple[int, int, str]]] = ()) -> bytes:
+    """A PDF with Helvetica text at (x, y), ruled boxes (x, y, width, height), optionally an image, or an
+    /Encrypt dictionary whose password is not empty; more_pages holds the text of pages after the first."""
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    content = "BT /F1 12 Tf " + " ".join(f"1 0 0 1 {x} {y} Tm ({esc(t)}) Tj" for x, y, t in lines) + " ET"
-    content += "".join(f" {x} {y} {w} {h} re S" for x, y, w, h in boxes)
+    def text(page_lines) -> str:
+        return "BT /F1 12 Tf " + " ".join(f"1 0 0 1 {x} {y} Tm ({esc(t)}) Tj" for x, y, t in page_lines) + " ET"
+
+    def stream(content: str) -> bytes:
+        return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content.encode("latin-1"))
+
+    content = text(lines) + "".join(f" {x} {y} {w} {h} re S" for x, y, w, h in boxes)
     if image:
         content += " q 200 0 0 200 100 300 cm /Im1 Do Q"
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>")
+    extra = 8 if not encrypt else 9           # first object number of the pages after the first
+    kids = [b"3 0 R"] + [b"%d 0 R" % (extra + 2 * i) for i in range(len(more_pages))]
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content.encode("latin-1")),
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)),
+        page % 4,
+        stream(content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 "
         b"/Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
@@ -42,6 +51,8 @@ def make_pdf(lines: list[tuple[int, int, str]] = (), image: bool = False, encryp
     if encrypt:
         objects.append(b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> >>")
         trailer += b" /Encrypt 8 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
+    for i, page_lines in enumerate(more_pages):
+        objects += [page % (extra + 2 * i + 1), stream(text(page_lines))]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, 1):
@@ -172,6 +183,22 @@ def test_pdf_ruled_table_is_one_line_per_row(tmp_path):
 @pytest.mark.parametrize("title", ["Microsoft Word - FOI 42 response.docx", "letter.pdf", "Untitled", ""])
 def test_placeholder_titles_are_dropped(tmp_path, title):
     assert read(tmp_path, "r.pdf", make_pdf([(72, 700, "Text")], title=title)).title is None
+
+
+def test_pdf_running_headers_and_page_numbers_are_kept_once(tmp_path):
+    def page(n: int, body: str):
+        return [(72, 760, "OFFICIAL"), (72, 700, body), (72, 40, f"Page {n} of 3")]
+
+    data = make_pdf(page(1, "Dear Requester,"), more_pages=[page(2, "1. Yes"), page(3, "Yours sincerely")])
+    assert read(tmp_path, "r.pdf", data).text == (
+        "OFFICIAL\n\nDear Requester,\n\nPage 1 of 3\n\n1. Yes\n\nYours sincerely")
+
+
+def test_pdf_running_header_after_a_letterhead_page(tmp_path):
+    first = [(72, 760, "Borsetshire Council, 1 High Street"), (72, 700, "Dear Requester,")]
+    later = [[(72, 760, "FOI 42/25 continued"), (72, 700, text)] for text in ("1. Yes", "2. No")]
+    assert read(tmp_path, "r.pdf", make_pdf(first, more_pages=later)).text == (
+        "Borsetshire Council, 1 High Street\n\nDear Requester,\n\nFOI 42/25 continued\n\n1. Yes\n\n2. No")
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):

@@ -2,11 +2,13 @@
 
 pdfplumber rather than pypdf: it gives every line with its position on the page, so lines come out in reading
 order and a paragraph break can be told from a line break by the gap above the line; it is also already
-installed for the project. A PDF with no text layer (a scan) is refused: reading it needs OCR.
+installed for the project. A line repeated at the top or the bottom of every page (a running header, a page
+number) is kept once, where it first appears. A PDF with no text layer (a scan) is refused: it needs OCR.
 """
 from __future__ import annotations
 
 import io
+import re
 import statistics
 
 import pdfplumber
@@ -19,11 +21,11 @@ PARAGRAPH_GAP = 0.6      # a gap above a line taller than this share of the usua
 
 
 def read(data: bytes) -> tuple[str, str | None]:
-    if not data.lstrip().startswith(b"%PDF"):
-        raise ReadError("not a PDF: the file does not start with %PDF")
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError("not a PDF: no %PDF header")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_text(page) for page in pdf.pages]
+            pages = _without_running_lines([_page_lines(page) for page in pdf.pages])
             images = any(page.images for page in pdf.pages)
             title = pdf.metadata.get("Title")
     except PdfminerException as exc:
@@ -31,15 +33,39 @@ def read(data: bytes) -> tuple[str, str | None]:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ReadError("encrypted PDF: it needs a password to read") from None
         raise ReadError(f"damaged PDF: {cause or type(cause).__name__}") from None
-    text = "\n\n".join(p for p in pages if p)
+    text = "\n\n".join("\n".join(lines) for lines in pages if lines)
     if not text.strip():
         raise ReadError("no text layer: needs OCR" if images else "no text found in the PDF")
     return text, title if isinstance(title, str) else None
 
 
-def _page_text(page) -> str:
-    """The page's lines top to bottom, a blank line at each paragraph break; a ruled table is one line per
-    row, its cells joined by " | ", so a question stays beside its answer."""
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Keep once a first or last line that every page repeats (numbers aside), or every page after the first
+    when there are two or more of them (the first page has the letterhead)."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    full = [lines for lines in pages if lines]
+    for end in (0, -1):
+        rest = full[1:]
+        if len(full) < 2 or not all(len(lines) > 1 for lines in rest) or len({key(x[end]) for x in rest}) > 1:
+            continue
+        if key(full[0][end]) == key(rest[0][end]):
+            later = rest             # on every page: the first page keeps it
+        elif len(rest) > 1:
+            later = rest[1:]         # on every page after the letterhead: the second page keeps it
+        else:
+            continue
+        for lines in later:
+            del lines[end]
+            if not lines[end]:
+                del lines[end]                   # the paragraph break beside it
+    return pages
+
+
+def _page_lines(page) -> list[str]:
+    """The page's lines top to bottom, "" at each paragraph break; a ruled table is one line per row, its
+    cells joined by " | ", so a question stays beside its answer."""
     tables = page.find_tables()
     lines = [line for line in page.extract_text_lines(return_chars=False)
              if not any(_inside(line, table.bbox) for table in tables)]
@@ -55,7 +81,7 @@ def _page_text(page) -> str:
             out.append("")
         out.append(text)
         last = bottom
-    return "\n".join(out)
+    return out
 
 
 def _table_text(table) -> str:
