@@ -34,6 +34,7 @@ class Collection:
     kept: list[Result] = field(default_factory=list)   # failures whose last good record is still published
     extracted: int = 0                                  # sources read through the extractor this run
     fingerprint: str = ""                               # a hash of everything the records were made from
+    data_dir: Path | None = None                        # where the sources are (originals are published beside pages)
 
 
 def discover(data_dir: Path) -> list[Path]:
@@ -82,7 +83,7 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
 
     reqs = requests.load_all(data_dir / "requests")
     registry = slugs.Registry(data_dir / "slugs.yml")
-    coll = Collection(records=[], requests=reqs, extracted=len(misses))
+    coll = Collection(records=[], requests=reqs, extracted=len(misses), data_dir=data_dir)
     last_good = {}
     for path in sources:
         rel = path.relative_to(data_dir).as_posix()

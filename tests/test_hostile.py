@@ -86,3 +86,10 @@ def test_editorial_text_is_escaped_too(site):
     html = evil(site)
     assert "&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;" in html
     assert "&lt;img src&#61;x onerror&#61;alert(&quot;cite&quot;)&gt;" in html
+
+
+def test_original_html_is_published_as_text_not_as_a_page(site):
+    names = [p.name for p in (site / "originals").iterdir()]
+    assert any(n.endswith(".html.txt") for n in names), names
+    assert not any(n.endswith((".html", ".htm", ".md")) for n in names), names
+    assert any("Original file (HTML, as text)" in html for html in pages(site).values())

@@ -124,3 +124,11 @@ def test_authority_page_and_indexes(site):
     home = read(site, "index.html")
     assert 'href="http://127.0.0.1:8000/feeds/all.xml"' in home
     assert "data-pagefind-body" not in home
+
+
+def test_original_file_is_published_beside_the_page(site):
+    html = seed(site)
+    [link] = re.findall(r'<a href="([^"]+)">Original file \(TXT\)</a>', html)
+    assert link == "../../originals/cleveland-police-512-25.txt"
+    original = site / "originals" / "cleveland-police-512-25.txt"
+    assert original.read_bytes() == (ROOT / "data" / "cleveland-police" / "foi-512-25.txt").read_bytes()

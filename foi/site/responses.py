@@ -4,7 +4,6 @@ Every piece of document text goes through foi.site.render; everything else on th
 """
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ DOCUMENT_HEADINGS = {"answer", "answers", "response", "reply"}   # the document'
 
 
 def write(coll, out) -> None:
-    data_dir = getattr(coll, "data_dir", None)
+    data_dir = coll.data_dir
     for record in coll.records:
         original = copy_original(record, data_dir, out)
         out.write(urls.response_md(record["id"]), page(record, original))
@@ -33,11 +32,7 @@ def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
     if not path.is_file():
         return None
     rel = urls.original(record["id"], path.suffix)
-    target = out.root / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != path.read_bytes():
-        shutil.copyfile(path, target)
-    out.written.add(target)
+    out.write(rel, path.read_bytes())
     return rel
 
 
@@ -149,7 +144,8 @@ def original_html(record: dict, md: str, original: str | None) -> str:
     if source.get("masked"):
         parts.append("The original file is withheld: it contains personal data, which we have masked here.")
     elif original:
-        kind = Path(original).suffix.lstrip(".").upper()
+        kind = Path(source.get("path", "")).suffix.lstrip(".").upper() or "file"
+        kind += "" if Path(original).suffix.upper() == "." + kind else ", as text"
         parts.append(f'<a href="{attr(urls.relative(md, original))}">Original file ({escape(kind)})</a>')
     if render.safe_url(source.get("url")):
         parts.append(render.link(source["url"], "as published by the authority"))

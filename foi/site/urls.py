@@ -21,8 +21,14 @@ def record_json(rid: str) -> str:
     return f"responses/{rid}.json"
 
 
+INERT = {".pdf", ".docx", ".doc", ".txt", ".eml"}   # suffixes no browser or MkDocs runs or renders as a page
+
+
 def original(rid: str, suffix: str) -> str:
-    return f"originals/{rid}{suffix.lower()}"
+    """The source file as received. HTML, Markdown and anything else a browser or MkDocs would render as a live
+    page is published as plain text (NAME.html.txt): a document never runs on the site."""
+    suffix = suffix.lower()
+    return f"originals/{rid}{suffix if suffix in INERT else suffix + '.txt'}"
 
 
 def exemption_slug(eid: str) -> str:
