@@ -114,3 +114,39 @@ def test_request_after_its_introduction():
     text = ("I write in connection with your request. Below is your request and our response.\n"
             "Please tell me how many drones you own.\nAnswer\nTwo.\n")
     assert answers.split(text).request == "Please tell me how many drones you own."
+
+
+def test_numbered_answers_in_an_annex_after_the_sign_off():
+    text = ("Dear Applicant,\nThank you for your request about fines. I am sorry for the delay in replying.\n"
+            "Yours sincerely\nA Clerk\nANNEX\n1. The number of fines issued in 2022.\n"
+            "Example Council does not hold this information.\n")
+    assert_blocks(text, [("1", "The number of fines issued in 2022.", "Example Council does not hold this information.")])
+
+
+def test_prose_letter_turning_to_each_question():
+    text = ("Response\nReports can be made online to the Example Fraud Centre.\n"
+            "The question concerning how many staff were reported would exceed the appropriate limit.\n")
+    assert [b.answer for b in answers.split(text).blocks] == [
+        "Reports can be made online to the Example Fraud Centre.",
+        "The question concerning how many staff were reported would exceed the appropriate limit."]
+    text = ("Response\nPlease see the figures attached. In relation to Q2, this is not a valid request. "
+            "For question 3 - We do not hold this information.\n")
+    assert [b.answer for b in answers.split(text).blocks] == [
+        "Please see the figures attached.", "In relation to Q2, this is not a valid request.",
+        "For question 3 - We do not hold this information."]
+
+
+def test_a_preamble_before_the_first_question_is_not_an_answer():
+    text = ("Dear Applicant,\nThank you for your request.\nIn relation to question 1, we do not hold it.\n"
+            "In relation to question 2, it is exempt.\n")
+    assert [b.answer.splitlines()[-1] for b in answers.split(text).blocks] == [
+        "In relation to question 1, we do not hold it.", "In relation to question 2, it is exempt."]
+
+
+def test_reasons_for_decision_after_an_answer():
+    text = ("Please see our response attached.\nREASONS FOR DECISION\n"
+            "We neither confirm nor deny holding information about question 6.\n")
+    assert len(answers.split(text).blocks) == 2
+    # reasons for the redactions in what was given belong to its answer
+    redacted = text.replace("attached.", "attached; some of the information is withheld.")
+    assert len(answers.split(redacted).blocks) == 1

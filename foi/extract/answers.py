@@ -46,7 +46,8 @@ def _rules() -> dict[str, re.Pattern]:
     return {name: re.compile(rules[name].replace("{label}", label), re.I)
             for name in ("answer_heading", "question_heading", "item", "response_heading", "request_heading",
                          "further_answer", "question_start", "closing", "sign_off", "greeting", "table_title",
-                         "short_answer", "refusal_start", "lead_in", "request_intro")}
+                         "short_answer", "refusal_start", "lead_in", "request_intro", "question_ref",
+                                 "annex_heading")}
 
 
 def split(text: str) -> Layout:
@@ -61,10 +62,11 @@ def split(text: str) -> Layout:
     if len(heads) > 1 or numbered:
         blocks = _by_headings(text, lines[:close], heads)
     else:
-        blocks = _by_items(text, lines, region, close)
+        blocks = _by_items(text, lines, region, close) or _annex(text, lines, close)
     letter = blocks is None
     if letter:
-        blocks = _by_parts(text, lines[region:close])
+        headed = region > 0 and rx["response_heading"].fullmatch(lines[region - 1].text) is not None
+        blocks = _by_parts(text, lines[region:close], headed)
         letter = len(blocks) == 1
     for n, b in enumerate(blocks, 1):
         b.n = n
@@ -215,15 +217,56 @@ def _sub_item(items: list, k: int) -> bool:
     return parent_label is not None and items[j][0] == parent_line + 1
 
 
-def _by_parts(text: str, body: list[Line]) -> list[Block]:
-    """A response without numbered answers: one answer, or one per flattened table, further answer paragraph or
-    refusal after an answer."""
+def _annex(text: str, lines: list[Line], close: int) -> list[Block] | None:
+    """Numbered answers in an annex after the letter's sign-off ("Yours sincerely ... ANNEX / 1. ...")."""
     rx = _rules()
+    annex = next((i for i in range(close, len(lines)) if rx["annex_heading"].fullmatch(lines[i].text)), None)
+    if annex is None:
+        return None
+    end = next((i for i in range(annex + 1, len(lines)) if rx["closing"].fullmatch(lines[i].text)), len(lines))
+    return _by_items(text, lines, annex + 1, end)
+
+
+def _sentences(body: list[Line]) -> list[Line]:
+    """Lines cut where a sentence inside them turns to another question ("... limit. In relation to question 3 -")."""
+    rx = _rules()["question_ref"]
+    out = []
+    for ln in body:
+        cuts = [m.start(1) for m in re.finditer(r"[.!?]\s+(\S)", ln.text) if rx.match(ln.text, m.start(1))]
+        for a, b in zip([0] + cuts, cuts + [len(ln.text)]):
+            piece = ln.text[a:b].rstrip()
+            out.append(Line(ln.start + a, ln.start + a + len(piece), piece))
+    return out
+
+
+def _by_parts(text: str, body: list[Line], headed: bool = False) -> list[Block]:
+    """A response without numbered answers: one answer, or one per flattened table, further answer paragraph,
+    paragraph turning to another question, or refusal after an answer that gives something. `headed`: the body
+    follows a "Response" heading, so what comes before the first turn to another question is an answer too."""
+    rx = _rules()
+    body = _sentences(body)
     tables = [i for i in range(len(body) - 1) if body[i].text == "|" and rx["table_title"].fullmatch(body[i + 1].text)]
-    further = [i for i in range(1, len(body)) if rx["further_answer"].fullmatch(body[i].text)
-               or (rx["refusal_start"].fullmatch(body[i].text) and not rx["lead_in"].fullmatch(body[i - 1].text))]
-    starts = sorted(set(tables[:1] or [0]) | set(tables) | set(further))
+    further = [i for i in range(1, len(body)) if rx["further_answer"].fullmatch(body[i].text)]
+    turns = [i for i in range(1, len(body)) if rx["question_ref"].match(body[i].text)]
+    if turns and not headed and not _gives(body[:turns[0]]):  # the letter's preamble: kept with the first turn
+        turns = turns[1:]
+    starts = set(tables[:1] or [0]) | set(tables) | set(further) | set(turns)
+    for i in range(1, len(body)):
+        if rx["refusal_start"].fullmatch(body[i].text) and not rx["lead_in"].fullmatch(body[i - 1].text):
+            before = max(k for k in starts if k < i)
+            if _gives(body[before:i], only=True):
+                starts.add(i)
+    starts = sorted(starts)
     return [_block(text, None, body[a:b], None) for a, b in zip(starts, starts[1:] + [len(body)]) if body[a:b]]
+
+
+def _gives(part: list[Line], only: bool = False) -> bool:
+    """The part hands over information (figures, an attachment, a bare answer); `only`: and withholds nothing, so
+    a refusal after it is about something else (not the reasons for its own redactions)."""
+    from foi.extract import outcomes
+    found = outcomes.signals("\n".join(ln.text for ln in part))
+    withheld = {"partial", "refused", "cost", "ncnd"}
+    return bool(found & {"given", "figures"}) and not (only and found & withheld)
 
 
 def _answer_block(text, pending, label, line, first, body) -> Block:
