@@ -150,3 +150,12 @@ def test_reasons_for_decision_after_an_answer():
     # reasons for the redactions in what was given belong to its answer
     redacted = text.replace("attached.", "attached; some of the information is withheld.")
     assert len(answers.split(redacted).blocks) == 1
+
+
+def test_numbered_answers_with_dashes():
+    text = ("Dear Applicant,\nYou asked:\n1. Do you run a mobile library?\n2. Please send its timetable.\n"
+            "Our reply follows.\n1 – I can confirm that we run one mobile library\n"
+            "2 - The timetable is published on our website.\n")
+    assert [(b.label, b.answer) for b in answers.split(text).blocks] == [
+        ("1", "I can confirm that we run one mobile library"), ("2", "The timetable is published on our website.")]
+    assert answers._item("2 - 3 staff") == (None, "")

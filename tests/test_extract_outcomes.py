@@ -34,6 +34,8 @@ from foi.extract import outcomes
      ("not_held", None, False)),
     ("Example Police does hold some information, given below. We can neither confirm nor deny holding any for "
      "questions 4 and 5.", ("partially_answered", None, True)),
+    ("The attached spreadsheet lists our vans. Disclosure of where each van is based would prejudice policing.",
+     ("partially_answered", None, False)),
     ("A qualified exemption applies, so we need to extend our response time to consider the public interest. "
      "We plan to let you have a response by 3 March.", ("unclear", None, False)),
 ])
