@@ -2,6 +2,7 @@
 lost, and the same input always gives the same bytes."""
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 
@@ -39,13 +40,37 @@ def test_any_bytes_give_a_record_or_a_reason(tmp_path, data, suffix):
     assert (result.record is None) != (result.error is None)
 
 
+def as_text(lines: list[str], gaps: list[bool]) -> bytes:
+    return "".join(line + ("\n\n" if gap else "\n") for line, gap in zip(lines, gaps)).encode("utf-8")
+
+
+def as_html(lines: list[str], gaps: list[bool]) -> bytes:
+    return ("<html><body><nav>Menu</nav>" + "".join(
+        f"<p>{html.escape(line)}</p>" if gap else f"{html.escape(line)}<br>" for line, gap in zip(lines, gaps)
+    ) + "</body></html>").encode("utf-8")
+
+
+def as_docx(lines: list[str], gaps: list[bool]) -> bytes:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    return docx_bytes(document)
+
+
+def as_pdf(lines: list[str], gaps: list[bool]) -> bytes:
+    return make_pdf([(40, 760 - 14 * i, line) for i, line in enumerate(lines)])
+
+
 @SETTINGS
-@given(lines=st.lists(LINE, min_size=1, max_size=30), blank=st.lists(st.booleans(), min_size=30, max_size=30))
-def test_every_line_of_a_text_survives(tmp_path, lines, blank):
+@given(lines=st.lists(LINE, min_size=1, max_size=30), gaps=st.lists(st.booleans(), min_size=30, max_size=30),
+       form=st.sampled_from([(".txt", as_text), (".html", as_html), (".docx", as_docx), (".pdf", as_pdf)]))
+def test_every_line_of_a_response_survives(tmp_path, lines, gaps, form):
+    suffix, build = form
     lines = [f"Paragraph {chr(97 + i % 26)} {line}" for i, line in enumerate(lines)]
-    text = "".join(line + ("\n\n" if gap else "\n") for line, gap in zip(lines, blank))
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
+    if suffix == ".pdf":     # the test's PDFs use a standard font: ASCII only, and its ' is a typographic ’
+        lines = [line.encode("ascii", "ignore").decode().replace("'", "") for line in lines]
+    path = tmp_path / f"r{suffix}"
+    path.write_bytes(build(lines, gaps))
     record = process(path).record
     kept = {" ".join(line.split()) for line in record["text"].split("\n")}
     assert [line for line in lines if " ".join(line.split()) not in kept] == []
