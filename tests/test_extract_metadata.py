@@ -68,6 +68,8 @@ def test_date(text, date):
     ("Subject: ICO response to request [Ref. X123456]\nDear Sir,\nWe refuse your request.\n", None,
      "Information Commissioner's Office"),
     ("Subject: Example Police response to your request\nDear Sir,\n", None, "Example Police"),
+    ("Example Council no longer completes the return.\nThe Information Commissioner can be contacted at "
+     "www.ico.org.uk\n", None, "Example Council"),
 ])
 def test_authority(text, url, name):
     assert metadata.authority(text, url) == name
@@ -79,6 +81,10 @@ def test_authority(text, url, name):
     ("the Environmental Information (Scotland) Regulations 2004 and FOISA", False, ["EISR", "FOISA"]),
     ("Disclosure log entry", True, ["FOISA"]),
     ("Disclosure log entry", False, ["FOIA"]),
+    ("FOI-DPA-EIR Requests Team\nRequest under the Freedom of Information Act 2000", False, ["FOIA"]),
+    ("Handled under FOIA. The ICO is responsible for overseeing the Freedom of Information Act 2000 and the "
+     "Environmental Information Regulations 2004.", False, ["FOIA"]),
+    ("Handled under the FOI/EIR regimes: the Environmental Information Regulations apply.", False, ["EIR"]),
 ])
 def test_regimes(text, scottish, regimes):
     assert metadata.regimes(text, scottish) == regimes

@@ -128,6 +128,11 @@ def regimes(text: str, scottish: bool = False) -> list[str]:
     """The access regimes a response is made under or cites; a response that names none is taken to be made under
     the freedom of information law of its country (FOISA in Scotland, else FOIA)."""
     rules = load("metadata")
+    text = re.sub(rules["regimes_team_names"], " ", text)
+    for m in reversed(list(re.finditer(rules["regimes_remit_words"], text, re.I))):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+        text = text[:start] + text[min(ends, default=len(text)):]
     found = {name for name, rx in rules["regimes"].items() if re.search(rx, text, re.I)}
     if "EISR" in found and not re.search(rules["regimes_english_eir"], text):
         found.discard("EIR")
@@ -165,17 +170,24 @@ def authority(text: str, url: str | None = None) -> str | None:
             name = _clean(m.group("name"), usual, skip)
             if name:
                 own[name] += 1
-    if own:  # a regulator named in the review-rights paragraph ("the ICO cannot...") yields to any other body
-        regulators = set(load("authorities")["regulators"])
+    # a regulator named in the review-rights paragraph ("the ICO cannot...") yields to any other body
+    regulators = set(load("authorities")["regulators"])
+    if set(own) - regulators:
         return max(own, key=lambda n: (n not in regulators, own[n]))
+    return _other_evidence(text, url, name_rx, usual, skip, domains, regulators) or \
+        (own.most_common(1)[0][0] if own else None)
+
+
+def _other_evidence(text, url, name_rx, usual, skip, domains, regulators) -> str | None:
     hosts = [urlparse(url).hostname or "" if url else ""] + re.findall(r"(?:www\.|@)([a-z0-9.-]+\.[a-z]{2,})", text[:3000], re.I)
-    for host in hosts:
+    for k, host in enumerate(hosts):
         host = host.lower()
         for domain, name in domains.items():
-            if host == domain or host.endswith("." + domain):
+            # a regulator's address in the text is where to complain, not whose letter it is
+            if (host == domain or host.endswith("." + domain)) and (k == 0 or name not in regulators):
                 return name
     named = Counter(n for n in (_clean(m.group(0), usual, skip) for m in name_rx.finditer(text))
-                    if n and n not in load("authorities")["regulators"])
+                    if n and n not in regulators)
     return named.most_common(1)[0][0] if named else None
 
 
