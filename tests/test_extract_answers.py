@@ -159,3 +159,9 @@ def test_numbered_answers_with_dashes():
     assert [(b.label, b.answer) for b in answers.split(text).blocks] == [
         ("1", "I can confirm that we run one mobile library"), ("2", "The timetable is published on our website.")]
     assert answers._item("2 - 3 staff") == (None, "")
+
+
+def test_a_queries_sign_off_ends_the_answers():
+    text = ("Your questions and my findings are below:\n1. Do you hold a policy?\nYes.\n2. Please send it.\n"
+            "Attached.\nIf you have any queries about this letter, please contact the team.\n")
+    assert [b.answer for b in answers.split(text).blocks] == ["Yes.", "Attached."]
