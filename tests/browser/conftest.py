@@ -104,7 +104,9 @@ def open_page(browser):
         page.on("request", lambda request: visit.requests.append(request.url))
         page.on("console", lambda message: message.type == "error" and visit.errors.append(message.text))
         page.on("pageerror", lambda error: visit.errors.append(str(error)))
-        page.on("requestfailed", lambda request: visit.errors.append(f"{request.url}: {request.failure}"))
+        # ERR_ABORTED: the browser dropped a request because the page navigated on (a favicon mid-flight); not an error
+        page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                and visit.errors.append(f"{request.url}: {request.failure}"))
         page.on("response", lambda response: response.status >= 400
                 and visit.errors.append(f"{response.url}: HTTP {response.status}"))
         return visit
