@@ -13,7 +13,7 @@ import io
 
 from foi import catalogue
 from foi import requests as requests_
-from foi.site import urls
+from foi.site import render, urls
 from foi.site.indexes import front_matter, table
 from foi.site.render import attr, escape, label, link, paragraphs
 from foi.site.responses import long_date
@@ -105,8 +105,8 @@ def page(request: dict, records: list[dict], columns: list[dict]) -> str:
     waiting = [name for name in request["authorities"] if slugify(name) not in replied]
     sent = long_date(request.get("sent"))
     asked = len(request["authorities"])
-    status = (f"Sent {'on ' + escape(sent) + ' ' if sent else ''}to {_count(asked, 'authority', 'authorities')}; "
-              f"{_count(len(records), 'reply', 'replies')} so far.")
+    status = (f"Sent {'on ' + escape(sent) + ' ' if sent else ''}to {render.count(asked, 'authority', 'authorities')}; "
+              f"{render.count(len(records), 'reply', 'replies')} so far.")
     parts = [
         front_matter(request["title"], request.get("summary") or request["title"],
                      feeds=[{"title": f"New responses: {request['title']}", "href": urls.feed("requests", rid)}]),
@@ -175,7 +175,7 @@ def counts_html(records: list[dict], columns: list[dict]) -> str:
     items = []
     for c in columns:
         tally = counts(records, c)
-        said = "; ".join([f"{tally[0][1]} of {_count(total, 'authority', 'authorities')} {tally[0][0]}"]
+        said = "; ".join([f"{tally[0][1]} of {render.count(total, 'authority', 'authorities')} {tally[0][0]}"]
                          + [f"{n} {phrase}" for phrase, n in tally[1:]])
         words = f" {escape(c['text'])}" if c.get("text") else ""
         items.append(f"<li><strong>{escape(c['number'])}</strong>{words}<br>{said}.</li>")
@@ -235,10 +235,6 @@ def _section(eid: str) -> str:
     """'FOIA s31(1)(a)' -> 's31'; 'EIR r12(5)(b)' -> 'r12'."""
     law, section, _ = catalogue.split_id(eid)
     return f"{'r' if law.startswith('EI') else 's'}{section}"
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _cell_safe(value: str) -> str:

@@ -79,6 +79,11 @@ def paragraphs(text: str | None, cls: str | None = None) -> str:
     return "\n".join(f"<p{attr}>{inline(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
 
 
+def count(n: int, one: str, many: str) -> str:
+    """'1 authority', '3 authorities'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def scrolling(table: str) -> str:
     """Wrap a table so it scrolls sideways on a phone instead of widening the page (Material's own wrapper)."""
     return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n{table}\n</div></div>'

@@ -33,7 +33,9 @@ def page(records: list[dict], requests: dict) -> str:
         return "\n".join(parts + ["No responses have been published yet.", ""])
     authorities = {authority_key(r) for r in records}
     answers = sum(len(r.get("answers", [])) for r in records)
-    parts += [f"{len(records)} responses from {len(authorities)} authorities, with {answers} answers in all. "
+    parts += [f"{render.count(len(records), 'response', 'responses')} from "
+              f"{render.count(len(authorities), 'authority', 'authorities')}, "
+              f"with {render.count(answers, 'answer', 'answers')} in all. "
               "Every number here is counted from the published records ([open data](data.md)), so it is only as "
               "good as the automatic annotation ([how we annotate](how-we-annotate.md)). A response counts once "
               "for each exemption section it cites; the less frequent authorities, exemptions and requests are "
