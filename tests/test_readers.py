@@ -7,6 +7,7 @@ from email.message import EmailMessage
 
 import docx
 import pytest
+from bs4 import BeautifulSoup
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -14,6 +15,8 @@ from foi import readers
 from foi.document import ReadError
 from foi.readers import doc as doc_reader
 from foi.readers import docx as docx_reader
+from foi.readers import html as html_reader
+from foi.rules import load
 
 
 def make_pdf(lines: list[tuple[int, int, str]] = (), image: bool = False, encrypt: bool = False,
@@ -139,6 +142,33 @@ def test_html_numbered_item_wrapping_paragraphs_keeps_its_number(tmp_path):
     page = b"<ol><li><p>How many cars?</p><p>Twelve.</p></li><li>\n<p><b>How many vans?</b></p></li></ol>"
     assert read(tmp_path, "r.html", page).text == "1. How many cars?\nTwelve.\n2. How many vans?"
     assert read(tmp_path, "r.html", b"<ol><li>One</li><li></li></ol><p>After</p>").text == "1. One\nAfter"
+
+
+def test_html_page_header_and_footer_go_but_an_articles_stay(tmp_path):
+    page = (b"<header>Borsetshire Council</header><main><header><h1>FOI 12/25</h1></header><p>Twelve.</p>"
+            b"<footer>Published 1 July</footer></main><footer>Contact us</footer>")
+    assert read(tmp_path, "r.html", page).text == "FOI 12/25\nTwelve.\nPublished 1 July"
+
+
+@pytest.mark.parametrize("selector,markup,dropped", [
+    ("#banner", '<div id="banner">x</div>', True),
+    (".cookie-banner", '<div class="a cookie-banner">x</div>', True),
+    ("a[href='#content']", '<a href="#content">x</a>', True),
+    ("a[href='#content']", '<a href="#other">x</a>', False),
+    ("[hidden]", '<p hidden>x</p>', True),
+    ("div.notice#top", '<div class="notice" id="top">x</div>', True),
+    ("div.notice#top", '<div class="notice">x</div>', False),
+])
+def test_html_chrome_selectors(selector, markup, dropped):
+    tag = BeautifulSoup(markup, "lxml").body.contents[0]
+    assert html_reader.Chrome({"drop": [selector], "drop_outside_content": [], "content": []}).matches(
+        tag, in_content=False) is dropped
+
+
+def test_every_chrome_rule_is_a_simple_selector():
+    html_reader.Chrome(load("html"))
+    with pytest.raises(ValueError, match="not a simple selector"):
+        html_reader.Selector.parse("article header")
 
 
 def test_html_text_is_never_markup(tmp_path):

@@ -2,10 +2,14 @@
 
 Site chrome is dropped by the selectors in foi/rules/html.yml; headings, paragraphs and list items each get
 their own line, numbered list items keep their numbers, and a table becomes one line per row with its cells
-joined by " | ". The tree is walked without recursion, so a page nested ten thousand deep reads in a moment.
+joined by " | ". The tree is walked once, without recursion, and chrome is matched by index rather than by a
+CSS engine: a page nested ten thousand deep, or ten megabytes long, reads in seconds.
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
@@ -19,24 +23,76 @@ BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "
 INVISIBLE = {"script", "style", "noscript", "template", "iframe", "svg", "head", "object", "embed", "canvas",
              "title", "meta", "link"}
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
-ITEM_END = object()     # on the walk's stack after a numbered item's contents: an empty item's number is dropped
+ITEM_END = object()        # on the walk's stack after a numbered item: an empty item's number is dropped
+CONTENT_END = object()     # on the walk's stack after an article or main element
+
+SELECTOR = re.compile(r"(?P<tag>[a-zA-Z][\w-]*)?(?P<parts>(?:[#.][\w-]+|\[[^\]]+\])*)")
+PART = re.compile(r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w-]+)(?:=(?P<q>['\"]?)(?P<value>.*?)(?P=q))?\]")
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A simple CSS selector: tag, #id, .classes and [attributes], all of which an element must have."""
+    tag: str | None
+    id: str | None
+    classes: frozenset[str]
+    attrs: tuple[tuple[str, str | None], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> "Selector":
+        m = SELECTOR.fullmatch(text.strip())
+        if not m or not text.strip():      # a combinator or pseudo-class: not supported
+            raise ValueError(f"foi/rules/html.yml: not a simple selector: {text!r}")
+        parts = list(PART.finditer(m.group("parts")))
+        return cls(m.group("tag").lower() if m.group("tag") else None,
+                   next((p.group("id") for p in parts if p.group("id")), None),
+                   frozenset(p.group("cls") for p in parts if p.group("cls")),
+                   tuple((p.group("attr").lower(), p.group("value")) for p in parts if p.group("attr")))
+
+    def matches(self, tag: Tag) -> bool:
+        if self.tag and tag.name != self.tag or self.id and tag.get("id") != self.id:
+            return False
+        if self.classes and not self.classes <= set(tag.get("class") or ()):
+            return False
+        return all(name in tag.attrs and (value is None or tag.get(name) == value) for name, value in self.attrs)
+
+
+class Chrome:
+    """The selectors of foi/rules/html.yml, indexed by id, class and tag so each element is checked against the
+    few that could match it."""
+
+    def __init__(self, rules: dict):
+        self.by_key: dict[tuple[str, str], list[Selector]] = defaultdict(list)
+        for selector in map(Selector.parse, rules["drop"]):
+            key = (("id", selector.id) if selector.id else ("class", min(selector.classes)) if selector.classes
+                   else ("tag", selector.tag) if selector.tag else ("any", ""))
+            self.by_key[key].append(selector)
+        self.outside_content = set(rules["drop_outside_content"])
+        self.content = set(rules["content"])
+
+    def matches(self, tag: Tag, in_content: bool) -> bool:
+        if tag.name in self.outside_content and not in_content:
+            return True
+        keys = [("tag", tag.name), ("any", ""), ("id", tag.get("id"))]
+        keys += [("class", c) for c in tag.get("class") or ()]
+        return any(s.matches(tag) for key in keys for s in self.by_key.get(key, ()))
 
 
 @lru_cache(maxsize=None)
-def chrome_selector() -> str:
-    return ", ".join(load("html")["drop"])
+def chrome() -> Chrome:
+    return Chrome(load("html"))
 
 
 def read(data: bytes) -> tuple[str, str | None]:
     soup = BeautifulSoup(decode(data), "lxml")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
-    dropped = {id(tag) for tag in soup.select(chrome_selector())}
-    lines = (" ".join(line.split()) for line in "".join(_walk(soup, dropped)).splitlines())
+    lines = (" ".join(line.split()) for line in "".join(_walk(soup)).splitlines())
     return "\n".join(line for line in lines if line), title
 
 
-def _walk(root: Tag, dropped: set[int]):
-    """The text under *root* in pieces, with a line break around every block; a stack instead of recursion."""
+def _walk(root: Tag, in_content: int = 0):
+    """The text under *root* in pieces, chrome left out, with a line break around every block."""
+    rules = chrome()
     stack: list = [root]
     numbers: dict[int, int] = {}          # id of a numbered list item -> its number
     number = ""                           # an item's number, waiting for the item's first words
@@ -44,35 +100,37 @@ def _walk(root: Tag, dropped: set[int]):
         node = stack.pop()
         if node is ITEM_END:
             number = ""
-            continue
-        if isinstance(node, str):
+        elif node is CONTENT_END:
+            in_content -= 1
+        elif isinstance(node, str):
             if isinstance(node, NOT_TEXT):
                 continue
             if number and node.strip():
                 node, number = number + node.lstrip(), ""
             yield str(node)
+        elif node.name in INVISIBLE or node is not root and rules.matches(node, in_content > 0):
             continue
-        if node.name in INVISIBLE or id(node) in dropped:
-            continue
-        block = node.name in BLOCKS
-        if block:
-            yield "\n"
-        if node.name == "tr":
-            yield _row_text(node, dropped) + "\n"
-            continue
-        if node.name == "ol":
-            numbers.update(_numbers(node))
-        if block:
-            stack.append("\n")
-        if id(node) in numbers:
-            number = f"{numbers[id(node)]}. "
-            stack.append(ITEM_END)
-        stack.extend(reversed(node.contents))
+        elif node.name == "tr":
+            yield "\n" + _row_text(node, in_content) + "\n"
+        else:
+            block = node.name in BLOCKS
+            if block:
+                yield "\n"
+                stack.append("\n")
+            if node.name in rules.content:
+                in_content += 1
+                stack.append(CONTENT_END)
+            if node.name == "ol":
+                numbers.update(_numbers(node))
+            if id(node) in numbers:
+                number = f"{numbers[id(node)]}. "
+                stack.append(ITEM_END)
+            stack.extend(reversed(node.contents))
 
 
-def _row_text(row: Tag, dropped: set[int]) -> str:
+def _row_text(row: Tag, in_content: int) -> str:
     """A table row as one line: its non-empty cells, each cell's text squeezed to one line, joined by ' | '."""
-    cells = (" ".join("".join(_walk(cell, dropped)).split()) for cell in row.find_all(["td", "th"], recursive=False))
+    cells = (" ".join("".join(_walk(cell, in_content)).split()) for cell in row.find_all(["td", "th"], recursive=False))
     return " | ".join(cell for cell in cells if cell)
 
 
