@@ -1,7 +1,7 @@
 """What a reader makes of a file: the response's text and what is known about where it came from."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -16,4 +16,3 @@ class Document:
     text: str                        # the response's text, site chrome removed, one block per line
     sha256: str                      # of the file's bytes
     title: str | None = None         # a title the file carries (HTML <title>, email subject, PDF metadata)
-    attachments: list["Document"] = field(default_factory=list)
