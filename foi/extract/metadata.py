@@ -155,7 +155,11 @@ def _authority_rules():
     generic = (rf"(?:{rules['name_prefixes']}){word}(?:{joint}{word})*?(?:,? (?:and|&) [A-Z][\w'’-]+)?(?= |,|\.|$)"
                rf"|{word}(?:{joint}{word})*? (?:{rules['name_endings']})\b")
     names = "|".join(rf"\b{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b" for n in sorted(spelled, key=len, reverse=True))
-    name_rx = rf"(?:{names}|{generic})"
+    # Every name starts with a capital, or (a known name of several words, in any case) with one of their first
+    # letters at the start of a word: checked first, so the scan passes over most positions without trying each name.
+    capitals = "".join(sorted({re.escape(n[0]) for n in spelled if " " not in n and not "A" <= n[0] <= "Z"}))
+    firsts = "".join(sorted({re.escape(n[0]) for n in spelled if " " in n}))
+    name_rx = rf"(?=[A-Z{capitals}]|\b(?i:[{firsts}]))(?:{names}|{generic})"
     contexts = [re.compile(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 
