@@ -61,17 +61,23 @@ def front_matter(record: dict) -> str:
         "title": render.meta_text(page_title(record)),
         "description": render.meta_text(record.get("summary")),
         "cite": {"text": render.meta_text(cite), "answers": [a["n"] for a in record.get("answers", [])]},
+        "search_body": True,
     }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def page(record: dict, original: str | None = None) -> str:
-    """The Markdown page for one record; `original` is the site path of its copied source file."""
+    """The Markdown page for one record; `original` is the site path of its copied source file.
+
+    The page is a run of top-level raw HTML blocks, which Python-Markdown stashes whole, between Markdown
+    headings (for the table of contents). No block asks for Markdown inside it (markdown="1"): parsing raw
+    HTML into elements was most of the cost of building a response page. The element Pagefind indexes
+    (class foi-response, data-pagefind-body) is added around the content by the template (front matter
+    `search_body`)."""
     md = urls.response_md(record["id"])
     notes = placed_notes(record)
     parts = [
         front_matter(record),
-        '<div class="foi-response" data-pagefind-body markdown>',
         f"<h1>{escape(page_title(record))}</h1>",
         header_card(record, md, original),
         filters(record),
@@ -94,7 +100,6 @@ def page(record: dict, original: str | None = None) -> str:
     if positioned and answers and text[answers[-1]["end"]:].strip():
         parts += ["## Closing of the response {#closing}", passage(record, md, answers[-1]["end"], len(text))]
     parts += cited_in(record)
-    parts.append("</div>")
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
