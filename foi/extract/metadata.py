@@ -59,14 +59,20 @@ def _plausible(ref: str) -> bool:
 
 # -- date -----------------------------------------------------------------------------------------------------
 
+WEEKDAYS = "mon|tues|wednes|thurs|fri|satur|sun"
+
+
 @lru_cache(maxsize=None)
 def _date_rules():
     rules = load("metadata")
     m = rules["months"]
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
-    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    weekday = rf"(?:(?:{WEEKDAYS})day,?\s+)?"
+    # a date starts with a digit or the first letter of a weekday or month: checked first, to pass over other
+    # positions at once
+    starts = "".join(sorted({word[0] for word in f"{m}|{WEEKDAYS}".split("|")}))
     pattern = re.compile(
-        rf"(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
+        rf"(?=[\d{starts}])(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
         re.I)
     return (pattern, re.compile(rules["response_date_labels"], re.I), re.compile(rules["letter_date_label"], re.I),
             re.compile(rules["other_date_words"], re.I))
