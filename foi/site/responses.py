@@ -78,7 +78,7 @@ def page(record: dict, original: str | None = None) -> str:
     notes = placed_notes(record)
     parts = [
         front_matter(record),
-        f"<h1>{escape(page_title(record))}</h1>",
+        f'<h1 data-pagefind-meta="title">{escape(page_title(record))}</h1>',   # the result title, from the page
         header_card(record, md, original),
         filters(record),
         f'<p class="foi-summary">{escape(record.get("summary") or "")}</p>',
@@ -177,7 +177,7 @@ def filters(record: dict) -> str:
               ("filter", "ncnd", "yes" if record.get("ncnd") else "no")]
     spans += [("filter", "regime", r) for r in record.get("regimes", [])]
     spans += [("filter", "year", (record.get("date") or "")[:4]),
-              ("meta", "title", page_title(record)), ("meta", "date", record.get("date")),
+              ("meta", "date", record.get("date")),
               ("meta", "reference", record.get("reference"))]
     body = "\n".join(f'<span data-pagefind-{kind}="{name}">{escape(value)}</span>'
                      for kind, name, value in spans if value)
