@@ -112,7 +112,7 @@ class Numbering:
     def __init__(self, document):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}   # numId -> ilvl -> (numFmt, lvlText, start)
         self.counts: dict[str, dict[int, int]] = {}
-        self.styles = document.styles
+        self.style_numbering: dict[str | None, object] = {}   # style id -> its numPr (looked up once per style)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -151,15 +151,25 @@ class Numbering:
         """The paragraph's (numId, level), set on the paragraph itself or on its style (or the style's base)."""
         p_pr = paragraph._p.pPr
         num_pr = p_pr.numPr if p_pr is not None else None
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            s_pr = style.element.pPr
-            num_pr = s_pr.numPr if s_pr is not None else None
-            style = style.base_style
+        if num_pr is None:
+            num_pr = self._style_num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return None, 0
         ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
         return str(num_pr.numId.val), int(ilvl)
+
+    def _style_num_pr(self, paragraph: Paragraph):
+        """The numPr a paragraph's style (or the style's base) sets; python-docx finds a style by scanning every
+        style, so each style is resolved once per document."""
+        style_id = paragraph._p.style
+        if style_id not in self.style_numbering:
+            num_pr, style = None, paragraph.style
+            while num_pr is None and style is not None:
+                s_pr = style.element.pPr
+                num_pr = s_pr.numPr if s_pr is not None else None
+                style = style.base_style
+            self.style_numbering[style_id] = num_pr
+        return self.style_numbering[style_id]
 
 
 def _levels(abstract) -> dict[int, tuple[str, str, int]]:
