@@ -165,3 +165,8 @@ def test_a_queries_sign_off_ends_the_answers():
     text = ("Your questions and my findings are below:\n1. Do you hold a policy?\nYes.\n2. Please send it.\n"
             "Attached.\nIf you have any queries about this letter, please contact the team.\n")
     assert [b.answer for b in answers.split(text).blocks] == ["Yes.", "Attached."]
+
+
+def test_an_answer_heading_after_the_sign_off_is_not_an_answer():
+    text = "Answer 1: Yes.\nAnswer 2: No.\nYours sincerely\nAnswer 3: a heading in the footer\n"
+    assert_blocks(text, [("1", None, "Yes."), ("2", None, "No.")])

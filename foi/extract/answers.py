@@ -60,7 +60,10 @@ def split(text: str) -> Layout:
     first = min([region - 1 if region else len(lines)] + heads)
     request = _request(text, lines, first) if first < len(lines) else None
     if len(heads) > 1 or numbered:
-        blocks = _by_headings(text, lines[:close], heads)
+        within = [i for i in heads if i < close]   # headings after the sign-off belong to no answer above it
+        if not within:
+            within, close = heads, len(lines)
+        blocks = _by_headings(text, lines[:close], within)
     else:
         blocks = _by_items(text, lines, region, close) or _annex(text, lines, close)
     letter = blocks is None
