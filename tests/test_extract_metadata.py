@@ -93,3 +93,9 @@ def test_regimes(text, scottish, regimes):
 def test_title_prefers_the_subject_to_a_generic_title():
     assert metadata.find("Firearms licensing\nReference: 12/25\n", title="Freedom of Information")["title"] \
         == "Firearms licensing"
+
+
+def test_title_from_a_request_page_address_keeps_the_acronyms_the_text_uses():
+    text = "We asked about RASSO cases and CCTV.\nAnswer\nNo\n"
+    url = "https://www.whatdotheyknow.com/request/rasso-cases-and-cctv-footage"
+    assert metadata.find(text, url=url)["title"] == "RASSO cases and CCTV footage"

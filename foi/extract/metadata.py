@@ -232,10 +232,19 @@ def _title(text: str, title: str | None, url: str | None = None) -> str:
     words = [w for w in re.split(r"[-_]+", urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]) if w] if own else []
     words = [w for w in words if not re.search(r"\d", w) and w.lower() not in ("foi", "foia", "request", "response")]
     if len(words) >= 2 and not any("." in w for w in words):
-        return " ".join(words).capitalize()
+        words = [_as_written(w, text) for w in words]
+        return " ".join([words[0][0].upper() + words[0][1:]] + words[1:])
     for line in text.split("\n")[:12]:
         line = line.strip()
         if 8 <= len(line) <= 100 and len(line.split()) >= 2 and not generic.fullmatch(line) \
                 and not re.search(rules["not_title"], line, re.I) and not line.endswith((".", ",")):
             return line
     return "Freedom of Information response"
+
+
+def _as_written(word: str, text: str) -> str:
+    """A word from a web address, in capitals where the text writes it so (an acronym: RASSO), else lower case."""
+    upper = word.upper()
+    if len(word) > 1 and re.search(rf"\b{re.escape(upper)}\b", text):
+        return upper
+    return word.lower()
