@@ -6,6 +6,7 @@ that stage's process tree.
 """
 from __future__ import annotations
 
+import gzip
 import os
 import random
 import re
@@ -109,20 +110,33 @@ def sizes(site: Path) -> dict[str, str]:
         first = _first_search(bundle)
         out["first search downloads"] = (f"{sum(first.values()) / 1024:.0f} KB ("
                                          + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in first.items()) + ")")
+        wire = _first_search(bundle, compressed=True)
+        out["first search, gzip on the wire"] = (f"{sum(wire.values()) / 1024:.0f} KB (UI {wire['UI'] / 1024:.0f} KB, "
+                                                 f"pagefind.js {wire['pagefind.js'] / 1024:.0f} KB; Pagefind's own "
+                                                 "files are gzipped already)")
         out["search bundle"] = f"{sum(p.stat().st_size for p in bundle.rglob('*') if p.is_file()) / 2**20:.1f} MB"
     return out
 
 
-def _first_search(bundle: Path) -> dict[str, int]:
-    """Bytes of a first query: the loader, its WebAssembly, the entry, the language's metadata, the largest
-    index chunk and the largest of the five result fragments shown first (times five)."""
+def _first_search(bundle: Path, compressed: bool = False) -> dict[str, int]:
+    """Bytes of a first query on the search page: Pagefind UI (script and stylesheet), the loader, its
+    WebAssembly, the entry, the language's metadata, every filter file (the UI shows each filter's counts before
+    any query), the largest index chunk and the largest of the five result fragments shown first (times five).
+    `compressed`: as a server sends them with gzip (scripts, styles and JSON; Pagefind's index files and
+    WebAssembly are gzip files already)."""
+    def nbytes(path: Path) -> int:
+        if compressed and path.suffix in (".js", ".css", ".json"):
+            return len(gzip.compress(path.read_bytes(), 6))
+        return path.stat().st_size
+
     def size(pattern: str, pick=max) -> int:
-        found = [p.stat().st_size for p in bundle.glob(pattern)]
+        found = [nbytes(p) for p in bundle.glob(pattern)]
         return pick(found) if found else 0
 
-    return {"pagefind.js": size("pagefind.js"), "wasm": size("wasm.*"), "entry": size("pagefind-entry.json"),
-            "meta": size("pagefind.*.pf_meta"), "index chunk": size("index/*.pf_index"),
-            "5 fragments": 5 * size("fragment/*.pf_fragment")}
+    return {"UI": size("pagefind-ui.js") + size("pagefind-ui.css"), "pagefind.js": size("pagefind.js"),
+            "wasm": size("wasm.en.*") or size("wasm.*"), "entry": size("pagefind-entry.json"),
+            "meta": size("pagefind.*.pf_meta"), "filters": size("filter/*.pf_filter", sum),
+            "index chunk": size("index/*.pf_index"), "5 fragments": 5 * size("fragment/*.pf_fragment")}
 
 
 def _call(name: str, path: Path) -> list[str]:
