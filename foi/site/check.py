@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import lxml.html
+import lxml.etree
 
 # <link rel=...> values that make the browser fetch something (canonical, alternate... are only references).
 FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload",
@@ -27,6 +28,7 @@ REMOTE = r"(?:https?:)?//[^'\")\s]+"
 CSS_REMOTE = re.compile(rf"url\(\s*['\"]?\s*({REMOTE})|@import\s+['\"]({REMOTE})", re.I)
 JS_REMOTE = re.compile(rf"(?:fetch|import|importScripts|\.open)\(\s*(?:['\"`]GET['\"`]\s*,\s*)?['\"`]({REMOTE})", re.I)
 SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
+HTML = lxml.etree.HTMLParser()          # plain elements: lxml.html's element classes cost a lookup per element
 REQUIRED_META = ["og:title", "og:description", "canonical URL"]
 RESPONSE_PAGE = re.compile(r"responses/[^/]+/index\.html")
 
@@ -52,7 +54,7 @@ def check(site: Path, site_url: str | None = None) -> list[Problem]:
     found: list[tuple[str, list]] = []          # per page, in order: Problem, or (target, fragment, href) to check
     resolved: dict[tuple[str, str], tuple[str | None, str]] = {}
     for rel in sorted(f for f in files if f.endswith(".html")):
-        root = lxml.html.parse(str(site / rel)).getroot()
+        root = lxml.etree.parse(str(site / rel), HTML).getroot()
         if root is None:
             ids[rel] = set()
             continue
@@ -155,6 +157,15 @@ def _resolve_link(base: str, href: str, files: set[str], folders: set[str], site
         link = "/" + link[len(site_url):]
     if not link or link.lower().startswith(SKIP_SCHEMES) or urlsplit(link).scheme or link.startswith("//"):
         return None, None
+    if ":" not in link and "\\" not in link:       # the common case, without urllib: a path, ?query, #fragment
+        path, _, fragment = link.partition("#")
+        path = path.partition("?")[0]
+        if not path.startswith("/"):
+            path = posixpath.join("/" + base.rpartition("/")[0], path) if path else "/" + base
+        trailing = path.endswith("/") or path.endswith("/.") or path.endswith("/..")
+        path = posixpath.normpath(path).replace("//", "/") + ("/" if trailing and path != "/" else "")
+        path = "/" + path.lstrip("/").replace("//", "/") if path.startswith("//") else path
+        return _resolve(unquote(path), files, folders), unquote(fragment)
     url = urlsplit(urljoin("/" + base, link))
     return _resolve(unquote(url.path), files, folders), unquote(url.fragment)
 
