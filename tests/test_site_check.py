@@ -92,3 +92,14 @@ def test_response_pages_need_share_metadata(tmp_path):
         "responses/ec-1/index.html: no og:description",
         "responses/ec-1/index.html: no canonical URL",
     ]
+
+
+def test_anchors_on_pages_that_are_not_folder_indexes(tmp_path):
+    files = good_site(tmp_path)
+    files["404.html"] = page('<h1 id="gone">Not found</h1><a href="#gone">here</a> <a href="?q=1#gone">again</a>'
+                             '<a href="#missing">no</a> <a href="./#top">home</a> <a href="index.html#top">home</a>'
+                             '<a href="responses/ec-1/index.html#q1">answer 1</a> <a href="responses/ec-1#q3">no 3</a>')
+    assert reasons(make_site(tmp_path, files)) == [
+        "404.html: broken link #missing: no #missing in 404.html",
+        "404.html: broken link responses/ec-1#q3: no #q3 in responses/ec-1/index.html",
+    ]

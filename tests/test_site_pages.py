@@ -82,6 +82,14 @@ def test_pagefind_body_filters_and_meta(site):
                         ("ncnd", "yes"), ("regime", "FOIA"), ("year", "2025")]:
         assert f'<span data-pagefind-filter="{name}">{value}</span>' in html
     assert '<span data-pagefind-meta="date">2025-02-03</span>' in html
+    assert re.search(r'<h1 data-pagefind-meta="title">[^<]+</h1>', html)      # the result title, from the page
+
+
+def test_response_markdown_asks_for_no_markdown_inside_html(site):
+    """Response pages are raw HTML blocks between Markdown headings: nothing for md_in_html to parse."""
+    source = (site.parent / "docs" / "responses" / "example-constabulary-foi-100-25.md").read_text(encoding="utf-8")
+    assert not re.search(r"<[a-z][^>]*\smarkdown\b", source)
+    assert "search_body: true" in source
 
 
 def test_boilerplate_is_folded_and_ignored_by_search(site):
