@@ -213,7 +213,10 @@ def answer_table(record: dict, md: str) -> str:
                     f'<td>{badge}</td><td>{escape(a.get("short") or "")}</td>'
                     f'<td>{exemption_links(a.get("exemptions", []), md)}</td></tr>')
     head = "<thead><tr><th>#</th><th>Question</th><th>Outcome</th><th>Yes/No</th><th>Exemptions</th></tr></thead>"
-    return render.scrolling(f'<table class="foi-answers">\n{head}\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
+    # Left out of the search index: every word of it is in the answers below, and each repeat of a word is one
+    # more position in the index a first search downloads.
+    return render.scrolling(f'<table class="foi-answers" data-pagefind-ignore="index">\n{head}\n<tbody>\n'
+                            + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
 def request_html(record: dict, md: str) -> str:
