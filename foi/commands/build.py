@@ -21,6 +21,7 @@ from foi.commands import convert as convert_cmd
 from foi.progress import Progress
 from foi.site import check as site_check
 from foi.site import search
+from foi.site.squeeze import squeeze_site
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK_SITE_URL = "http://127.0.0.1:8000/"
@@ -64,12 +65,14 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
 
 
 def mkdocs(config: Path) -> str:
-    """Stage 2: `mkdocs build --strict`. Returns MkDocs' warnings (if any); raises BuildError when it fails."""
+    """Stage 2: `mkdocs build --strict`, then the theme's indentation squeezed out of the HTML. Returns MkDocs'
+    warnings (if any); raises BuildError when it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           env=env, capture_output=True, text=True)
     if proc.returncode:
         raise BuildError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}".rstrip())
+    squeeze_site(config.parent / _load_config(config).get("site_dir", "site"))
     return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
 
 
