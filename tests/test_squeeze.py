@@ -26,3 +26,7 @@ def test_squeeze_site_rewrites_html_files_only(tmp_path):
     assert squeeze_site(tmp_path) == 4
     assert (tmp_path / "a" / "index.html").read_bytes() == b"<ul>\n<li>x</li>\n</ul>"
     assert (tmp_path / "feed.xml").read_bytes() == b"<feed>\n    <entry/>\n</feed>"
+
+
+def test_indentation_inside_text_becomes_one_newline():
+    assert squeeze(b'<span class="t">\n        Question 1\n      </span>') == b'<span class="t">\nQuestion 1\n</span>'
