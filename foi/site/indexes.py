@@ -14,12 +14,15 @@ from foi.site.render import attr, escape, label, meta_text
 from foi.site.responses import long_date, page_title
 
 LATEST = 10
+PER_PAGE = 500   # responses per page of the full list: pages stay light however large the collection grows
 
 
 def write(coll, out) -> None:
     records = sorted(coll.records, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
     out.write("index.md", home(records))
-    out.write("responses/index.md", responses_index(records))
+    pages = [records[i:i + PER_PAGE] for i in range(0, len(records), PER_PAGE)] or [[]]
+    for n, chunk in enumerate(pages, 1):
+        out.write(urls.responses_index_md(n), responses_index(chunk, n, len(pages), len(records)))
     sections = by_section(records)
     out.write("exemptions/index.md", exemptions_index(sections))
     for slug, (eid, cited) in sections.items():
@@ -120,15 +123,24 @@ def home(records: list[dict]) -> str:
             f'[All responses](responses/index.md) · <a href="{feed}">Atom feed</a>\n')
 
 
-def responses_index(records: list[dict]) -> str:
-    md = "responses/index.md"
+def responses_index(records: list[dict], page: int = 1, pages: int = 1, total: int | None = None) -> str:
+    """One page of the list of all responses, newest first, with links to the newer and older pages."""
+    md = urls.responses_index_md(page)
     rows = [[escape(r["authority"]["name"]) if r.get("authority") else "", response_link(md, r),
              escape(r.get("reference") or ""), dated(r), outcome_badge(r), section_links(md, r)] for r in records]
-    return (front_matter("All responses", f"Every response published here: {len(records)} in all.")
-            + "# All responses\n\n"
-            "Select a column heading to sort by it.\n\n"
+    total = len(records) if total is None else total
+    title = "All responses" if page == 1 else f"All responses, page {page} of {pages}"
+    pager = ""
+    if pages > 1:
+        near = [(page - 1, "newer"), (page + 1, "older")]
+        links = [f'<a href="{attr(urls.relative(md, urls.responses_index_url(n)))}">{text}</a>'
+                 for n, text in near if 1 <= n <= pages]
+        pager = f'<p class="foi-pager">Page {page} of {pages}, newest first · ' + " · ".join(links) + "</p>\n\n"
+    return (front_matter(title, f"Every response published here: {total} in all.")
+            + f"# {title}\n\n"
+            "Select a column heading to sort this page by it.\n\n" + pager
             + table(["Authority", "Response", "Reference", "Date", "Outcome", "Exemptions"], rows,
-                    "foi-sortable foi-index") + "\n")
+                    "foi-sortable foi-index") + "\n\n" + pager)
 
 
 def exemptions_index(sections: dict) -> str:

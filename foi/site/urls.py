@@ -16,6 +16,15 @@ def response_url(rid: str, answer: int | None = None) -> str:
     return f"responses/{rid}/" + (f"#q{answer}" if answer else "")
 
 
+def responses_index_md(page: int = 1) -> str:
+    """The list of all responses, newest first, a page of them per file: responses/index.md, responses/pages/2.md..."""
+    return "responses/index.md" if page == 1 else f"responses/pages/{page}.md"
+
+
+def responses_index_url(page: int = 1) -> str:
+    return "responses/" if page == 1 else f"responses/pages/{page}/"
+
+
 def record_json(rid: str) -> str:
     """Each response's record, at a stable URL next to its page."""
     return f"responses/{rid}.json"

@@ -1,0 +1,34 @@
+"""The list of all responses comes in pages of indexes.PER_PAGE, newest first, each linked to its neighbours."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from foi.site import Output, indexes
+
+
+def record(i: int) -> dict:
+    return {"id": f"example-constabulary-{i}", "authority": {"name": "Example Constabulary",
+            "slug": "example-constabulary"}, "reference": f"FOI {i}", "date": f"2025-{i // 28 % 12 + 1:02d}-{i % 28 + 1:02d}",
+            "answers": [], "exemptions": [], "ncnd": False, "outcome": "successful", "summary": "", "title": "t",
+            "regimes": ["FOIA"]}
+
+
+def test_pages_of_the_full_list(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexes, "PER_PAGE", 4)
+    indexes.write(SimpleNamespace(records=[record(i) for i in range(10)], requests={}), Output(tmp_path))
+    first = (tmp_path / "responses" / "index.md").read_text(encoding="utf-8")
+    second = (tmp_path / "responses" / "pages" / "2.md").read_text(encoding="utf-8")
+    last = (tmp_path / "responses" / "pages" / "3.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"<tr><td>", first)) == 4 and len(re.findall(r"<tr><td>", last)) == 2
+    assert "Every response published here: 10 in all." in second
+    assert 'Page 2 of 3, newest first · <a href="../../../responses/">newer</a> · ' \
+           '<a href="../../../responses/pages/3/">older</a>' in second
+    assert "older" not in last.split("foi-pager")[1].split("</p>")[0]
+    assert "FOI 9" in first and "FOI 0" in last   # newest first
+
+
+def test_a_small_collection_has_one_page_and_no_pager(tmp_path):
+    indexes.write(SimpleNamespace(records=[record(1)], requests={}), Output(tmp_path))
+    assert "foi-pager" not in (tmp_path / "responses" / "index.md").read_text(encoding="utf-8")
+    assert not (tmp_path / "responses" / "pages").exists()
