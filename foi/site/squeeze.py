@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# a whole verbatim element (kept as it is), or a run of two or more whitespace characters with a line break in it
-GAP = re.compile(rb"(<(pre|textarea|script|style)\b.*?</\2\s*>)|[ \t]*\n[ \t\r\n]+|[ \t]+\n", re.S | re.I)
+VERBATIM = re.compile(rb"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+GAP = re.compile(rb"[ \t]*\n[ \t\r\n]+|[ \t]+\n")   # two or more whitespace characters with a line break
 
 
 def squeeze(html: bytes) -> bytes:
-    return GAP.sub(lambda m: m.group(1) or b"\n", html)
+    parts = VERBATIM.split(html)   # text, verbatim element, its tag name, text, ...: only the text is squeezed
+    return b"".join(GAP.sub(b"\n", part) if k % 3 == 0 else part for k, part in enumerate(parts) if k % 3 != 2)
 
 
 def squeeze_site(site_dir: Path) -> int:
