@@ -8,7 +8,6 @@ from functools import lru_cache
 from foi.rules import load
 
 ID = re.compile(r"^(FOIA|FOISA|EIR|EISR) ([sr])(\d+[A-Z]?)((?:\([^)]+\))*)$")
-LAWS = ("FOIA", "FOISA", "EIR", "EISR")
 
 
 @dataclass(frozen=True)

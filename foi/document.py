@@ -13,6 +13,7 @@ class ReadError(Exception):
 class Document:
     path: Path
     format: str                      # html, text, pdf, docx, eml, markdown (record.schema.json source.format)
-    text: str                        # the response's text, site chrome removed, one block per line
+    text: str                        # the response's text, one block per line; an HTML reader leaves out chrome
+                                     # elements, but chrome lines in the text go later (foi.extract.chrome)
     sha256: str                      # of the file's bytes
     title: str | None = None         # a title the file carries (HTML <title>, email subject, PDF metadata)

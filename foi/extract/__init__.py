@@ -1,7 +1,7 @@
 """The extraction pipeline: Document -> record (record.schema.json).
 
-read (foi.readers) -> strip site chrome -> metadata -> split into request and answers -> find citations
--> classify answers and the whole response -> boilerplate spans -> summary.
+read (foi.readers) -> strip site chrome lines -> metadata -> find citations -> split into request and answers
+-> classify answers (with the citations inside each) and the whole response -> boilerplate spans -> summary.
 """
 from __future__ import annotations
 

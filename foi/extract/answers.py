@@ -51,32 +51,33 @@ def _rules() -> dict[str, re.Pattern]:
 
 
 def split(text: str) -> Layout:
-    lines = _lines(text)
+    lns = lines(text)
     rx = _rules()
-    heads = [i for i, ln in enumerate(lines) if _answer_heading(ln.text)]
-    numbered = [i for i in heads if _answer_heading(ln := lines[i].text)[0]]
-    region = max(_region_start(lines, heads if len(heads) == 1 and not numbered else []), _last_message(lines))
-    close = next((i for i, ln in enumerate(lines) if i >= region and rx["closing"].fullmatch(ln.text)), len(lines))
-    first = min([region - 1 if region else len(lines)] + heads)
-    request = _request(text, lines, first) if first < len(lines) else None
+    heads = [i for i, ln in enumerate(lns) if _answer_heading(ln.text)]
+    numbered = [i for i in heads if _answer_heading(lns[i].text)[0]]
+    region = max(_region_start(lns, heads if len(heads) == 1 and not numbered else []), _last_message(lns))
+    close = next((i for i, ln in enumerate(lns) if i >= region and rx["closing"].fullmatch(ln.text)), len(lns))
+    first = min([region - 1 if region else len(lns)] + heads)
+    request = _request(text, lns, first) if first < len(lns) else None
     if len(heads) > 1 or numbered:
         within = [i for i in heads if i < close]   # headings after the sign-off belong to no answer above it
         if not within:
-            within, close = heads, len(lines)
-        blocks = _by_headings(text, lines[:close], within)
+            within, close = heads, len(lns)
+        blocks = _by_headings(text, lns[:close], within)
     else:
-        blocks = _by_items(text, lines, region, close) or _annex(text, lines, close)
+        blocks = _by_items(text, lns, region, close) or _annex(text, lns, close)
     letter = blocks is None
     if letter:
-        headed = region > 0 and rx["response_heading"].fullmatch(lines[region - 1].text) is not None
-        blocks = _by_parts(text, lines[region:close], headed)
+        headed = region > 0 and rx["response_heading"].fullmatch(lns[region - 1].text) is not None
+        blocks = _by_parts(text, lns[region:close], headed)
         letter = len(blocks) == 1
     for n, b in enumerate(blocks, 1):
         b.n = n
     return Layout(request, blocks, letter)
 
 
-def _lines(text: str) -> list[Line]:
+def lines(text: str) -> list[Line]:
+    """The non-blank lines of `text`, stripped, with their offsets."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         raw = m.group(0)
@@ -140,7 +141,7 @@ def _by_headings(text: str, lines: list[Line], heads: list[int]) -> list[Block]:
             if qrx.fullmatch(ln.text):
                 break
             body.append(ln)
-        question = _question_before(text, lines, heads[k - 1] if k else -1, i)
+        question = _question_before(lines, heads[k - 1] if k else -1, i)
         if rest:
             start = lines[i].end - len(rest)
             blocks.append(_block(text, question, body, label, rest, start))
@@ -149,7 +150,7 @@ def _by_headings(text: str, lines: list[Line], heads: list[int]) -> list[Block]:
     return blocks
 
 
-def _question_before(text: str, lines: list[Line], after: int, head: int) -> str | None:
+def _question_before(lines: list[Line], after: int, head: int) -> str | None:
     qrx = _rules()["question_heading"]
     for j in range(head - 1, after, -1):
         m = qrx.fullmatch(lines[j].text)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from foi.extract import answers
 from foi.rules import load
 
 
@@ -30,20 +31,19 @@ def _kind(line: str) -> str | None:
 
 def find(text: str) -> list[Span]:
     kinds, stop = _rules()
-    lines = [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end() - len(m.group(0)) + len(m.group(0).rstrip()),
-              m.group(0).strip()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    lines = answers.lines(text)
     spans: list[Span] = []
     i = 0
     while i < len(lines):
-        kind = _kind(lines[i][2])
+        kind = _kind(lines[i].text)
         if kind is None:
             i += 1
             continue
         limit, _ = kinds[kind]
         j = i + 1
-        while j < len(lines) and j - i < limit and _kind(lines[j][2]) in (None, kind) and not stop.match(lines[j][2]):
+        while j < len(lines) and j - i < limit and _kind(lines[j].text) in (None, kind) and not stop.match(lines[j].text):
             j += 1
-        span = Span(kind, lines[i][0], lines[j - 1][1])
+        span = Span(kind, lines[i].start, lines[j - 1].end)
         if spans and spans[-1].kind == kind and text[spans[-1].end:span.start].strip() == "":
             span = Span(kind, spans.pop().start, span.end)
         spans.append(span)

@@ -73,7 +73,6 @@ def _rules() -> dict:
         "scottish": re.compile(r["scottish"]),
         **{k: re.compile(p, i) for k, p in r["not_relied"].items()},
         "ncnd": re.compile(r["ncnd"], i),
-        "hedged": re.compile(r["hedged"], i),
         "public_interest": re.compile(r["public_interest"], i),
         "cost": re.compile(r["cost"], i),
         "manifestly_unreasonable": re.compile(r["manifestly_unreasonable"], i),
@@ -101,17 +100,6 @@ def find(text: str) -> list[Citation]:
         c.ncnd = by_limb or any(_ncnd_near(text, s, e) for s, e in c.mentions)
         c.public_interest_test = pit and entry.kind == "qualified"
     return sorted(found.values(), key=lambda c: c.mentions[0])
-
-
-def ncnd_stated(text: str) -> bool:
-    """The response itself says it neither confirms nor denies holding some information, whether or not it names
-    the exemption: NCND language outside the requester's words, hypotheticals and hedges ("this may include")."""
-    rules = _rules()
-    for m in rules["ncnd"].finditer(text):
-        s, e = _sentence(text, m.start(), m.end())
-        if _relied(text, m.start(), m.end()) and not rules["hedged"].search(text, s, e):
-            return True
-    return False
 
 
 def _mentions(text: str, scottish: bool):

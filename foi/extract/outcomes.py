@@ -6,8 +6,6 @@ from functools import lru_cache
 
 from foi.rules import load
 
-WITHHOLDING = ("cost", "refused", "not_held")
-
 
 @lru_cache(maxsize=None)
 def _rules():

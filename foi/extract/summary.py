@@ -56,7 +56,7 @@ def _grounds(exemptions: list[dict]) -> str:
     for e in exemptions:
         by_section.setdefault((e["law"], e["section"]), []).append(e)
     phrases = []
-    for (law, section), group in by_section.items():
+    for (law, _section), group in by_section.items():
         ids = [re.sub(r"^\w+ ", "", e["id"]) for e in group]
         first, rest = ids[0], ids[1:]
         stem = re.sub(r"\([^()]*\)$", "", first)

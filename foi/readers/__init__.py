@@ -31,8 +31,6 @@ READERS = {
     ".eml": ("eml", eml),
 }
 
-SUPPORTED = tuple(READERS)
-
 # Word files are often saved under the other Word suffix: the first bytes tell which reader fits
 WORD_MAGIC = {b"PK\x03\x04": docx, b"\xd0\xcf\x11\xe0": doc}
 
