@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from foi import catalogue
 from foi.commands.build import build
+from foi.site import responses, urls
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = Path(__file__).parent / "fixtures" / "site" / "data" / "example-constabulary"
@@ -140,3 +142,12 @@ def test_original_file_is_published_beside_the_page(site):
     assert link == "../../originals/cleveland-police-512-25.txt"
     original = site / "originals" / "cleveland-police-512-25.txt"
     assert original.read_bytes() == (ROOT / "data" / "cleveland-police" / "foi-512-25.txt").read_bytes()
+
+
+def test_regulations_are_named_with_r_in_filters_and_paths():
+    """An EIR citation is 'EIR r12' in the search filter and 'eir-r12' in its page path, never 'EIR s12'."""
+    record = {"id": "x", "exemptions": [{"id": "EIR r12(5)(b)"}, {"id": "EIR r12(4)(a)"}, {"id": "FOIA s31(1)(a)"}]}
+    eir = catalogue.lookup("EIR r12").name
+    assert responses.section_ids(record) == [f"EIR r12 {eir}", "FOIA s31 Law enforcement"]
+    assert f'<span data-pagefind-filter="exemption">EIR r12 {eir}</span>' in responses.filters(record)
+    assert urls.exemption_url("EIR r12(5)(b)") == "exemptions/eir-r12/"

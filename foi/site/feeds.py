@@ -29,8 +29,8 @@ def write(coll, out) -> None:
     for rid in coll.requests:
         groups[("requests", rid)] = []
     for record in records:
-        for eid in sorted({urls.exemption_slug(e["id"]) for e in record.get("exemptions", [])}):
-            groups.setdefault(("exemptions", eid), []).append(record)
+        for slug in sorted({urls.exemption_slug(e["id"]) for e in record.get("exemptions", [])}):
+            groups.setdefault(("exemptions", slug), []).append(record)
         if record.get("authority"):
             groups.setdefault(("authorities", record["authority"]["slug"]), []).append(record)
         if record.get("request_id"):
@@ -94,13 +94,9 @@ def site_config(config: Path) -> dict:
 def _describe(kind: str, slug: str, members: list[dict], requests: dict) -> tuple[str, str]:
     """(feed title, site page it belongs to) for a group feed."""
     if kind == "exemptions":
-        cited = members[0]["exemptions"]
-        eid = next(e["id"] for e in cited if urls.exemption_slug(e["id"]) == slug)
-        entry = catalogue.lookup(eid)
-        law, section, _ = catalogue.split_id(eid)
-        ref = f"{law} {'r' if law.startswith('EI') else 's'}{section}"
-        name = entry.name if entry else next(e["name"] for e in cited if e["id"] == eid)
-        return f"responses citing {ref} ({name})", urls.exemption_url(eid)
+        eid = next(e["id"] for e in members[0]["exemptions"] if urls.exemption_slug(e["id"]) == slug)
+        sid = urls.exemption_section(eid)
+        return f"responses citing {sid} ({catalogue.lookup(sid).name})", urls.exemption_url(sid)
     if kind == "authorities":
         return f"responses from {members[0]['authority']['name']}", urls.authority_url(slug)
     request = requests.get(slug) or {}

@@ -25,8 +25,8 @@ def write(coll, out) -> None:
         out.write(urls.responses_index_md(n), responses_index(chunk, n, len(pages), len(records)))
     sections = by_section(records)
     out.write("exemptions/index.md", exemptions_index(sections))
-    for slug, (eid, cited) in sections.items():
-        out.write(f"exemptions/{slug}.md", exemption_page(eid, slug, cited))
+    for sid, cited in sections.items():
+        out.write(urls.exemption_md(sid), exemption_page(sid, cited))
     authorities = by_authority(records)
     out.write("authorities/index.md", authorities_index(authorities))
     for slug, (name, recs) in authorities.items():
@@ -38,18 +38,16 @@ def front_matter(title: str, description: str, **extra) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def by_section(records: list[dict]) -> dict[str, tuple[str, list[tuple[dict, list[dict]]]]]:
-    """Exemption page slug -> (section id, [(record, the record's citations of that section)])."""
+def by_section(records: list[dict]) -> dict[str, list[tuple[dict, list[dict]]]]:
+    """Section id ('FOIA s31') -> [(record, the record's citations of that section)], in page slug order."""
     out: dict = {}
     for r in records:
         cites = defaultdict(list)
         for ex in r.get("exemptions", []):
-            cites[urls.exemption_slug(ex["id"])].append(ex)
-        for slug, exs in cites.items():
-            law, section, _ = catalogue.split_id(exs[0]["id"])
-            eid = f"{law} {'r' if law.startswith('EI') else 's'}{section}"
-            out.setdefault(slug, (eid, []))[1].append((r, exs))
-    return dict(sorted(out.items()))
+            cites[urls.exemption_section(ex["id"])].append(ex)
+        for sid, exs in cites.items():
+            out.setdefault(sid, []).append((r, exs))
+    return dict(sorted(out.items(), key=lambda kv: urls.exemption_slug(kv[0])))
 
 
 def by_authority(records: list[dict]) -> dict[str, tuple[str, list[dict]]]:
@@ -70,24 +68,30 @@ def outcome_badge(r: dict) -> str:
     return badge + (' <span class="foi-badge foi-ncnd">NCND</span>' if r.get("ncnd") else "")
 
 
+def section_link(md: str, sid: str) -> str:
+    return f'<a href="{attr(urls.relative(md, urls.exemption_url(sid)))}">{escape(sid)}</a>'
+
+
 def section_links(md: str, r: dict) -> str:
-    seen = dict.fromkeys(urls.exemption_slug(ex["id"]) for ex in r.get("exemptions", []))
-    return ", ".join(f'<a href="{attr(urls.relative(md, f"exemptions/{s}/"))}">{escape(section_name(s))}</a>'
-                     for s in seen)
+    return ", ".join(section_link(md, s) for s in dict.fromkeys(urls.exemption_section(ex["id"])
+                                                                for ex in r.get("exemptions", [])))
 
 
-def section_name(slug: str) -> str:
-    """'foia-s31' -> 'FOIA s31'."""
-    law, number = slug.split("-", 1)
-    return f"{law.upper()} {number[0]}{number[1:].upper()}"
+def table(head: list[str], rows: list[list], cls: str = "", row_heads: bool = False) -> str:
+    """An HTML table. Head cells are HTML we built; a body cell is HTML we built, or (HTML, attributes for its
+    tag). With `row_heads` the first cell of each row is its header. A table with a class is wrapped to scroll
+    sideways on a phone; the theme wraps class-less tables itself."""
+    def cell(i: int, c) -> str:
+        html, attrs = c if isinstance(c, tuple) else (c, "")
+        if row_heads and i == 0:
+            return f'<th scope="row"{attrs}>{html}</th>'
+        return f"<td{attrs}>{html}</td>"
 
-
-def table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
-    th = "".join(f"<th>{h}</th>" for h in head)
-    body = "\n".join("<tr>" + "".join(f"<td{c[1] if isinstance(c, tuple) else ''}>"
-                                      f"{c[0] if isinstance(c, tuple) else c}</td>" for c in row) + "</tr>"
-                     for row in rows)
-    return render.scrolling(f'<table class="{cls}">\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+    th = "".join(f'<th scope="col">{h}</th>' for h in head)
+    body = "\n".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
+    opening = f'<table class="{cls}">' if cls else "<table>"
+    html = f"{opening}\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return render.scrolling(html) if cls else html
 
 
 def dated(r: dict) -> tuple[str, str]:
@@ -98,7 +102,7 @@ def dated(r: dict) -> tuple[str, str]:
 def home(records: list[dict]) -> str:
     md = "index.md"
     authorities = {r["authority"]["slug"] for r in records if r.get("authority")}
-    sections = {urls.exemption_slug(ex["id"]) for r in records for ex in r.get("exemptions", [])}
+    sections = {urls.exemption_section(ex["id"]) for r in records for ex in r.get("exemptions", [])}
     refused = sum(r.get("outcome") == "refused" for r in records)
     ncnd = sum(bool(r.get("ncnd")) for r in records)
     counts = [(len(records), "responses", "responses/"), (len(authorities), "authorities", "authorities/"),
@@ -146,11 +150,9 @@ def responses_index(records: list[dict], page: int = 1, pages: int = 1, total: i
 def exemptions_index(sections: dict) -> str:
     md = "exemptions/index.md"
     rows = []
-    for slug, (eid, cited) in sections.items():
-        entry = catalogue.lookup(eid)
-        rows.append([f'<a href="{attr(urls.relative(md, f"exemptions/{slug}/"))}">{escape(eid)}</a>',
-                     escape(entry.name if entry else cited[0][1][0].get("name", "")),
-                     escape(label("kinds", entry.kind) if entry else "Unknown"),
+    for sid, cited in sections.items():
+        entry = catalogue.lookup(sid)
+        rows.append([section_link(md, sid), escape(entry.name), escape(label("kinds", entry.kind)),
                      (str(len(cited)), f' data-sort="{len(cited)}"'),
                      str(sum(any(ex.get("ncnd") for ex in exs) for _, exs in cited))])
     return (front_matter("Exemptions", "Every exemption and refusal ground the published responses rely on.")
@@ -161,35 +163,32 @@ def exemptions_index(sections: dict) -> str:
                     "foi-sortable foi-index") + "\n")
 
 
-def exemption_page(eid: str, slug: str, cited: list) -> str:
-    md = f"exemptions/{slug}.md"
-    entry = catalogue.lookup(eid)
-    name = entry.name if entry else cited[0][1][0].get("name", eid)
-    facts = []
-    if entry:
-        facts.append(f"<dt>Kind</dt><dd>{escape(label('kinds', entry.kind))}</dd>")
-        if entry.test:
-            facts.append(f"<dt>Test</dt><dd>{escape(label('tests', entry.test))}</dd>")
-        if entry.ncnd_limbs:
-            limbs = ", ".join(f"{eid}{limb}" for limb in entry.ncnd_limbs)
-            facts.append(f"<dt>Neither confirm nor deny</dt><dd>{escape(limbs)} lets an authority refuse to say "
-                         "whether it holds the information at all, where saying so would itself cause the harm "
-                         "the exemption guards against.</dd>")
+def exemption_page(sid: str, cited: list) -> str:
+    md = urls.exemption_md(sid)
+    entry = catalogue.lookup(sid)
+    name = entry.name
+    facts = [f"<dt>Kind</dt><dd>{escape(label('kinds', entry.kind))}</dd>"]
+    if entry.test:
+        facts.append(f"<dt>Test</dt><dd>{escape(label('tests', entry.test))}</dd>")
+    if entry.ncnd_limbs:
+        limbs = ", ".join(f"{sid}{limb}" for limb in entry.ncnd_limbs)
+        facts.append(f"<dt>Neither confirm nor deny</dt><dd>{escape(limbs)} lets an authority refuse to say "
+                     "whether it holds the information at all, where saying so would itself cause the harm "
+                     "the exemption guards against.</dd>")
     limbs = Counter(ex["id"] for _, exs in cited for ex in exs)
     ncnd = sum(any(ex.get("ncnd") for ex in exs) for _, exs in cited)
-    facts.append(f"<dt>Cited in</dt><dd>{len(cited)} response{'s' * (len(cited) != 1)}"
+    facts.append(f"<dt>Cited in</dt><dd>{render.count(len(cited), 'response', 'responses')}"
                  f" ({ncnd} to neither confirm nor deny)</dd>")
     facts.append("<dt>Limbs cited</dt><dd>" + ", ".join(f"{escape(k)} ({v})" for k, v in sorted(limbs.items()))
                  + "</dd>")
     rows = [[response_link(md, r), escape(r["authority"]["name"]) if r.get("authority") else "", dated(r),
              escape(", ".join(ex["id"] for ex in exs)), "Yes" if any(ex.get("ncnd") for ex in exs) else "No"]
             for r, exs in cited]
-    explanation = escape(entry.explanation) if entry and entry.explanation else \
-        "This ground is not yet in our catalogue of exemptions."
-    return (front_matter(f"{eid}: {name}", entry.explanation if entry and entry.explanation else f"{eid}: {name}",
-                         feeds=[{"title": f"Responses citing {eid}", "href": urls.feed("exemptions", slug)}])
-            + f"<h1>{escape(eid)}: {escape(name)}</h1>\n\n"
-            f'<p class="foi-explanation">{explanation}</p>\n\n'
+    return (front_matter(f"{sid}: {name}", entry.explanation,
+                         feeds=[{"title": f"Responses citing {sid}",
+                                 "href": urls.feed("exemptions", urls.exemption_slug(sid))}])
+            + f"<h1>{escape(sid)}: {escape(name)}</h1>\n\n"
+            f'<p class="foi-explanation">{escape(entry.explanation)}</p>\n\n'
             f'<dl class="foi-card">\n' + "\n".join(facts) + "\n</dl>\n\n"
             "## Responses citing it\n\n"
             + table(["Response", "Authority", "Date", "Limbs", "NCND"], rows, "foi-sortable foi-index") + "\n")
@@ -213,10 +212,10 @@ def authority_page(slug: str, name: str, recs: list[dict]) -> str:
     md = urls.authority_md(slug)
     outcomes = Counter(r.get("outcome") for r in recs)
     outcome_list = "\n".join(f"<li>{escape(label('outcomes', k))}: {v}</li>" for k, v in outcomes.most_common())
-    sections = Counter(urls.exemption_slug(ex["id"]) for r in recs
-                       for ex in {urls.exemption_slug(e["id"]): e for e in r.get("exemptions", [])}.values())
-    used = "\n".join(f'<li><a href="{attr(urls.relative(md, f"exemptions/{s}/"))}">{escape(section_name(s))}</a>'
-                     f": {n} response{'s' * (n != 1)}</li>" for s, n in sections.most_common()) or "<li>None</li>"
+    sections = Counter(s for r in recs for s in dict.fromkeys(urls.exemption_section(e["id"])
+                                                               for e in r.get("exemptions", [])))
+    used = "\n".join(f"<li>{section_link(md, s)}: {render.count(n, 'response', 'responses')}</li>"
+                     for s, n in sections.most_common()) or "<li>None</li>"
     rows = [[response_link(md, r), escape(r.get("reference") or ""), dated(r), outcome_badge(r),
              section_links(md, r)] for r in recs]
     return (front_matter(name, f"Freedom of Information responses from {name}: {len(recs)} published here.",

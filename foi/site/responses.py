@@ -159,13 +159,8 @@ def original_html(record: dict, md: str, original: str | None) -> str:
 
 def section_ids(record: dict) -> list[str]:
     """Section-level exemption labels, e.g. 'FOIA s31 Law enforcement', once each in citation order."""
-    seen = {}
-    for ex in record.get("exemptions", []):
-        entry = catalogue.lookup(ex["id"])
-        law, section, _ = catalogue.split_id(ex["id"])
-        key = entry.id if entry else f"{law} s{section}"
-        seen.setdefault(key, f"{key} {entry.name if entry else ex.get('name', '')}".strip())
-    return list(seen.values())
+    entries = dict.fromkeys(catalogue.lookup(ex["id"]) for ex in record.get("exemptions", []))
+    return [f"{entry.id} {entry.name}" for entry in entries]
 
 
 def filters(record: dict) -> str:
@@ -237,7 +232,7 @@ def marks(record: dict) -> list[render.Mark]:
             by_span.setdefault((m["start"], m["end"]), []).append(ex["id"])
     out = []
     for (s, e), ids in by_span.items():
-        names = sorted({entry.name for entry in map(catalogue.lookup, ids) if entry})
+        names = sorted({catalogue.lookup(eid).name for eid in ids})
         out.append(render.Mark(s, e, tuple(ids), "; ".join(names)))
     return out
 
@@ -290,8 +285,7 @@ def ncnd_callout(a: dict) -> str:
     limbs = []
     for eid in cited:
         entry = catalogue.lookup(eid)
-        if entry and entry.ncnd_limbs:
-            limbs += [f"{entry.id}{limb}" for limb in entry.ncnd_limbs if f"{entry.id}{limb}" not in cited]
+        limbs += [f"{entry.id}{limb}" for limb in entry.ncnd_limbs if f"{entry.id}{limb}" not in cited]
     grounds = f" It cites {escape(', '.join(cited))}." if cited else ""
     where = (f" For these grounds the law removes the duty to confirm or deny in "
              f"{escape(', '.join(dict.fromkeys(limbs)))}.") if limbs else ""

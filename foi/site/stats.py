@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 
 from foi import catalogue
 from foi.site import charts, render, urls
+from foi.site.indexes import front_matter
+from foi.site.indexes import table as html_table
 
 PAGE = "statistics.md"
 TOP_AUTHORITIES = 10
@@ -26,9 +28,9 @@ def write(coll, out) -> None:
 
 
 def page(records: list[dict], requests: dict) -> str:
-    parts = ["---", "title: Statistics", "description: How often each exemption is used, by authority and by "
-             "year; neither-confirm-nor-deny and cost-limit rates; outcomes per authority and per request.", "---",
-             "", "# Statistics", ""]
+    parts = [front_matter("Statistics", "How often each exemption is used, by authority and by year; "
+                          "neither-confirm-nor-deny and cost-limit rates; outcomes per authority and per request.")
+             + "# Statistics", ""]
     if not records:
         return "\n".join(parts + ["No responses have been published yet.", ""])
     authorities = {authority_key(r) for r in records}
@@ -153,14 +155,9 @@ def year(record: dict) -> str:
     return (record.get("date") or "")[:4] or UNDATED
 
 
-def section_id(exemption: dict) -> str:
-    """'FOIA s31' for any citation of section 31 of FOIA, 'EIR r12' for any of regulation 12."""
-    law = exemption["law"]
-    return f"{law} {'r' if law.startswith('EI') else 's'}{exemption['section']}"
-
-
 def sections_cited(record: dict) -> set[str]:
-    return {section_id(e) for e in record.get("exemptions", [])}
+    """'FOIA s31' for any citation of section 31 of FOIA, 'EIR r12' for any of regulation 12."""
+    return {catalogue.section_id(e["law"], e["section"]) for e in record.get("exemptions", [])}
 
 
 def cost_limited(record: dict) -> bool:
@@ -177,13 +174,9 @@ def figure(cid: str, svg: str, caption: str) -> str:
 
 
 def table(head: list[str], rows: list[list]) -> str:
-    """An HTML table: the first cell of each row is its header; head cells are HTML we built, body cells text."""
-    lines = ['<table>', "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head)
-             + "</tr></thead>", "<tbody>"]
-    for label, *cells in rows:
-        lines.append(f'<tr><th scope="row">{render.escape(charts.xml_text(label))}</th>'
-                     + "".join(f"<td>{render.escape(c)}</td>" for c in cells) + "</tr>")
-    return "\n".join(lines + ["</tbody>", "</table>"])
+    """A table whose first cell of each row is its header; head cells are HTML we built, body cells text."""
+    return html_table(head, [[render.escape(charts.xml_text(label))] + [render.escape(c) for c in cells]
+                             for label, *cells in rows], row_heads=True)
 
 
 def _exemption_head(section: str) -> str:

@@ -5,7 +5,6 @@ Paths are relative to docs/ (the source file) and to the site root (the URL, wit
 from __future__ import annotations
 
 from foi import catalogue
-from foi.slugs import slugify
 
 
 def response_md(rid: str) -> str:
@@ -40,10 +39,15 @@ def original(rid: str, suffix: str) -> str:
     return f"originals/{rid}{suffix if suffix in INERT else suffix + '.txt'}"
 
 
-def exemption_slug(eid: str) -> str:
-    """'FOIA s31(1)(a)' -> 'foia-s31': one page per section or regulation."""
+def exemption_section(eid: str) -> str:
+    """'FOIA s31(1)(a)' -> 'FOIA s31': the section or regulation an exemption id cites, which has one page."""
     law, section, _ = catalogue.split_id(eid)
-    return f"{law.lower()}-{'r' if law.startswith('EI') else 's'}{section.lower()}"
+    return catalogue.section_id(law, section)
+
+
+def exemption_slug(eid: str) -> str:
+    """'FOIA s31(1)(a)' -> 'foia-s31': the page of its section or regulation."""
+    return exemption_section(eid).lower().replace(" ", "-")
 
 
 def exemption_md(eid: str) -> str:
@@ -52,10 +56,6 @@ def exemption_md(eid: str) -> str:
 
 def exemption_url(eid: str) -> str:
     return f"exemptions/{exemption_slug(eid)}/"
-
-
-def authority_slug(name: str) -> str:
-    return slugify(name)
 
 
 def authority_md(slug: str) -> str:
