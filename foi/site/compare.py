@@ -11,29 +11,13 @@ from __future__ import annotations
 import csv
 import io
 
-from foi import catalogue
 from foi import requests as requests_
-from foi.site import render, urls
+from foi.site import render, responses, urls
 from foi.site.indexes import front_matter, table
-from foi.site.render import attr, escape, label, link, paragraphs
+from foi.site.opendata import safe_cell
+from foi.site.render import attr, escape, label, paragraphs
 from foi.site.responses import long_date
 from foi.slugs import slugify
-
-# Cell words and per-question count phrases, by outcome ('yes'/'no': answered with a bare Yes or No).
-CELLS = {
-    "yes": ("Yes", "said yes"),
-    "no": ("No", "said no"),
-    "answered": ("Answered", "answered"),
-    "partially_answered": ("Partly", "partly answered"),
-    "not_held": ("Not held", "said they hold no information"),
-    "ncnd": ("NCND", "neither confirmed nor denied"),
-    "refused": ("Refused", "refused"),
-    "refused_cost": ("Cost limit", "refused on cost grounds"),
-    "redirected": ("Redirected", "pointed elsewhere"),
-    "unclear": ("Unclear", "gave an unclear answer"),
-    None: ("–", "gave no separate answer"),
-}
-
 
 def write(coll, out) -> None:
     joined = {rid: sorted((r for r in coll.records if r.get("request_id") == rid), key=_row_order)
@@ -82,18 +66,23 @@ def answer_for(record: dict, column: dict) -> dict | None:
     return None
 
 
-def kind(answer: dict | None) -> str | None:
-    """The CELLS key of an answer."""
+def cell_words() -> dict[str, dict[str, str]]:
+    """labels.yml `cells`: kind -> {'cell': the matrix cell's word, 'count': the per-question count phrase}."""
+    return render.labels()["cells"]
+
+
+def kind(answer: dict | None) -> str:
+    """The `cells` key of an answer: 'none' for no answer, 'yes'/'no' for a bare Yes or No, else its outcome."""
     if answer is None:
-        return None
+        return "none"
     if answer["outcome"] == "answered" and answer.get("short") in ("Yes", "No"):
         return answer["short"].lower()
-    return answer["outcome"] if answer["outcome"] in CELLS else "unclear"
+    return answer["outcome"] if answer["outcome"] in cell_words() else "unclear"
 
 
 def cell_text(answer: dict | None) -> str:
     """What a cell says: 'Yes', 'NCND', 'Refused s31, s40'..."""
-    words = CELLS[kind(answer)][0]
+    words = cell_words()[kind(answer)]["cell"]
     if answer and answer["outcome"] == "refused" and answer.get("exemptions"):
         words += " " + ", ".join(dict.fromkeys(_section(e) for e in answer["exemptions"]))
     return words
@@ -151,7 +140,7 @@ def matrix_html(md: str, records: list[dict], columns: list[dict]) -> str:
         for c in columns:
             a = answer_for(r, c)
             if a is None:
-                cells.append(f'<td>{CELLS[None][0]}</td>')
+                cells.append(f'<td>{cell_text(None)}</td>')
                 continue
             title = attr(label("answer_outcomes", a["outcome"]))
             cells.append(f'<td><a href="{attr(urls.relative(md, urls.response_url(r["id"], a["n"])))}" title="{title}">'
@@ -167,7 +156,7 @@ def counts(records: list[dict], column: dict) -> list[tuple[str, int]]:
     for r in records:
         key = kind(answer_for(r, column))
         tally[key] = tally.get(key, 0) + 1
-    return sorted(((CELLS[k][1], n) for k, n in tally.items()), key=lambda x: -x[1])
+    return sorted(((cell_words()[k]["count"], n) for k, n in tally.items()), key=lambda x: -x[1])
 
 
 def counts_html(records: list[dict], columns: list[dict]) -> str:
@@ -187,7 +176,7 @@ def matrix_csv(records: list[dict], columns: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["authority", "reference", "date", "response", "overall"] + [c["number"] for c in columns])
     for r in records:
-        writer.writerow([_cell_safe(x) for x in [
+        writer.writerow([safe_cell(x) for x in [
             (r.get("authority") or {}).get("name") or "", r.get("reference") or "", r.get("date") or "",
             urls.response_url(r["id"]), label("outcomes", r.get("outcome")),
             *(cell_text(answer_for(r, c)) for c in columns)]])
@@ -202,14 +191,10 @@ def cited_in(md: str, records: list[dict]) -> list[str]:
             cites.setdefault(c["url"], (c, []))[1].append(r)
     if not cites:
         return []
-    items = []
-    for c, cited in cites.values():
-        extra = ", ".join(escape(x) for x in (c.get("outlet"), long_date(c.get("date")) or c.get("date")) if x)
-        which = ", ".join(f'<a href="{attr(urls.relative(md, urls.response_url(r["id"])))}">{escape(_row_name(r))}</a>'
-                          for r in cited)
-        items.append(f"<li>{link(c['url'], c.get('title') or c['url'])}" + (f" ({extra})" if extra else "")
-                     + f"; cites {which}</li>")
-    return ["## Cited in {#cited-in}", '<ul class="foi-cited-in">\n' + "\n".join(items) + "\n</ul>"]
+    return responses.cited_in_section([
+        (c, "; cites " + ", ".join(f'<a href="{attr(urls.relative(md, urls.response_url(r["id"])))}">'
+                                   f'{escape(_row_name(r))}</a>' for r in cited))
+        for c, cited in cites.values()])
 
 
 def _row_order(record: dict) -> tuple:
@@ -233,10 +218,4 @@ def _anchor(number: str) -> str:
 
 def _section(eid: str) -> str:
     """'FOIA s31(1)(a)' -> 's31'; 'EIR r12(5)(b)' -> 'r12'."""
-    law, section, _ = catalogue.split_id(eid)
-    return f"{'r' if law.startswith('EI') else 's'}{section}"
-
-
-def _cell_safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: such text gets a leading apostrophe."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return urls.exemption_section(eid).split(" ")[1]

@@ -47,7 +47,7 @@ def answers_csv(records: list[dict]) -> str:
     writer.writeheader()
     for record in records:
         for row in answer_rows(record):
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})
     return buf.getvalue()
 
 
@@ -73,8 +73,9 @@ def answer_rows(record: dict) -> list[dict]:
     return rows
 
 
-def _cell(value) -> str:
-    """Text from a document must not run as a spreadsheet formula: a leading =, +, -, @ gets a quote mark."""
+def safe_cell(value) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with =, +, -, @, a tab or a carriage
+    return gets a leading apostrophe."""
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 

@@ -319,12 +319,17 @@ def note_html(record: dict, note: dict) -> str:
 
 
 def cited_in(record: dict) -> list[str]:
-    cites = (record.get("editorial") or {}).get("cited_in") or []
+    return cited_in_section([(c, "") for c in (record.get("editorial") or {}).get("cited_in") or []])
+
+
+def cited_in_section(cites: list[tuple[dict, str]]) -> list[str]:
+    """The "Cited in" heading and list: each article or report (an editorial cited_in entry: url, title, outlet,
+    date) with our own HTML after it; nothing when there are none."""
     if not cites:
         return []
     items = []
-    for c in cites:
+    for c, after in cites:
         extra = ", ".join(escape(x) for x in (c.get("outlet"), long_date(c.get("date")) or c.get("date")) if x)
-        items.append(f"<li>{render.link(c.get('url'), c.get('title') or c.get('url') or '')}"
-                     + (f" ({extra})" if extra else "") + "</li>")
+        items.append(f"<li>{render.link(c['url'], c.get('title') or c['url'])}" + (f" ({extra})" if extra else "")
+                     + f"{after}</li>")
     return ["## Cited in {#cited-in}", '<ul class="foi-cited-in">\n' + "\n".join(items) + "\n</ul>"]
