@@ -15,7 +15,7 @@ def assert_blocks(text, expected, request=None):
 
 def test_answer_headings_without_questions():
     text = "Date: 01/02/25\nSpecifically, we request:\nAnswer\nNo\nAnswer\nYes. We hold 3 records.\nAnswer\nNo\n" \
-           "If you are not satisfied with this response you may ask for a review.\n"
+           "If you are unhappy with how we handled this, you may ask for a review.\n"
     assert_blocks(text, [(None, None, "No"), (None, None, "Yes. We hold 3 records."), (None, None, "No")])
 
 
@@ -30,10 +30,10 @@ def test_response_headings_for_several_questions():
 
 
 def test_numbered_answers_after_the_restated_request():
-    text = ("Your Request:\n1. Do you complete the return?\n2. Please send it.\nOur Response:\n1. Yes.\n"
-            "2. We do not hold the information.\nYours sincerely\nA Clerk\n")
-    assert_blocks(text, [("1", None, "Yes."), ("2", None, "We do not hold the information.")],
-                  request="1. Do you complete the return?\n2. Please send it.")
+    text = ("Your Request:\n1. Do you publish a parking strategy?\n2. Please send it.\nOur Response:\n1. Yes.\n"
+            "2. That strategy is not held.\nYours sincerely\nA Clerk\n")
+    assert_blocks(text, [("1", None, "Yes."), ("2", None, "That strategy is not held.")],
+                  request="1. Do you publish a parking strategy?\n2. Please send it.")
 
 
 def test_interleaved_questions_with_lettered_parts():
@@ -90,17 +90,17 @@ def test_seed_has_seven_answers_without_questions():
 
 
 def test_flattened_tables_are_one_answer_each():
-    text = ("I would like to know:\n|\nVolume of searches conducted using the power |\n2024 |\n32 |\n|\n"
-            "Stops of a vehicle using the power |\n12 |\n")
+    text = ("I would like to know:\n|\nNumber of checks made under the new bylaw |\n2024 |\n32 |\n|\n"
+            "Fines issued to drivers under the bylaw |\n12 |\n")
     assert [b.answer.split("\n")[1] for b in answers.split(text).blocks] == [
-        "Volume of searches conducted using the power |", "Stops of a vehicle using the power |"]
+        "Number of checks made under the new bylaw |", "Fines issued to drivers under the bylaw |"]
 
 
 def test_refusal_after_figures_is_another_answer():
-    text = ("a)\n2017 – 7\n2018 – 19\nSection 1 of the Freedom of Information Act 2000 places two duties on public "
-            "authorities.\nSection 31(1) Law enforcement applies.\n")
+    text = ("a)\n2019 – 4\n2020 – 11\nSection 1 of the Freedom of Information (Scotland) Act places two duties on us, and "
+            "both are set aside here.\nSection 31(1) Law enforcement applies.\n")
     assert len(answers.split(text).blocks) == 2
-    led = text.replace("2018 – 19\n", "2018 – 19\nFor the rest we rely on the following:\n")
+    led = text.replace("2020 – 11\n", "2020 – 11\nFor the rest we rely on the following:\n")
     assert len(answers.split(led).blocks) == 1
 
 
@@ -111,13 +111,13 @@ def test_bare_yes_before_numbered_answers():
 
 
 def test_request_after_its_introduction():
-    text = ("I write in connection with your request. Below is your request and our response.\n"
+    text = ("Thanks for writing to us. Below is your request, followed by our answer.\n"
             "Please tell me how many drones you own.\nAnswer\nTwo.\n")
     assert answers.split(text).request == "Please tell me how many drones you own."
 
 
 def test_numbered_answers_in_an_annex_after_the_sign_off():
-    text = ("Dear Applicant,\nThank you for your request about fines. I am sorry for the delay in replying.\n"
+    text = ("Dear Applicant,\nThank you for your request about fines. Apologies for the late reply.\n"
             "Yours sincerely\nA Clerk\nANNEX\n1. The number of fines issued in 2022.\n"
             "Example Council does not hold this information.\n")
     assert_blocks(text, [("1", "The number of fines issued in 2022.", "Example Council does not hold this information.")])
@@ -144,7 +144,7 @@ def test_a_preamble_before_the_first_question_is_not_an_answer():
 
 
 def test_reasons_for_decision_after_an_answer():
-    text = ("Please see our response attached.\nREASONS FOR DECISION\n"
+    text = ("Our reply to the first five questions is attached.\nREASONS FOR DECISION\n"
             "We neither confirm nor deny holding information about question 6.\n")
     assert len(answers.split(text).blocks) == 2
     # reasons for the redactions in what was given belong to its answer
@@ -162,8 +162,8 @@ def test_numbered_answers_with_dashes():
 
 
 def test_a_queries_sign_off_ends_the_answers():
-    text = ("Your questions and my findings are below:\n1. Do you hold a policy?\nYes.\n2. Please send it.\n"
-            "Attached.\nIf you have any queries about this letter, please contact the team.\n")
+    text = ("Each question is set out with what I found:\n1. Do you hold a policy?\nYes.\n2. Please send it.\n"
+            "Attached.\nIf you have any questions, write to the records office.\n")
     assert [b.answer for b in answers.split(text).blocks] == ["Yes.", "Attached."]
 
 

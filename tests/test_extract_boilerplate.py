@@ -4,20 +4,21 @@ from __future__ import annotations
 from foi.extract import boilerplate
 
 LETTER = """Answer
-Section 1 of the Freedom of Information Act 2000 places two duties on public authorities.
-Example Constabulary can neither confirm nor deny that it holds the information.
+We looked at each part of the request.
+Section 1 of the Freedom of Information (Scotland) Act places two duties on every authority like ours.
+Example Constabulary can neither confirm nor deny holding such records.
 Factors favouring disclosure:
 Transparency.
 Factors favouring non-disclosure:
 Harm to law enforcement.
 Balancing test:
 The balance lies in neither confirming nor denying.
-No inference can be taken from this refusal that the information does or does not exist.
+No inference should be drawn from this about whether any records exist.
 Answer
 No
-Please note that all statistical data supplied is a snapshot of data held at the time of the request.
-If you are not satisfied with this response you may request an internal review.
-You may then complain to the Information Commissioner.
+Please note that data supplied here is a snapshot and may change.
+If you are unhappy with how we dealt with this, you may ask for an internal review.
+After that you can go to the Information Commissioner.
 Yours sincerely
 """
 
@@ -26,15 +27,14 @@ def test_kinds_and_passages():
     spans = boilerplate.find(LETTER)
     got = [(s.kind, LETTER[s.start:s.end]) for s in spans]
     assert got == [
-        ("duties_explained", "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities."),
+        ("duties_explained", "Section 1 of the Freedom of Information (Scotland) Act places two duties on every authority like ours."),
         ("public_interest_test", "Factors favouring disclosure:\nTransparency.\nFactors favouring non-disclosure:\n"
                                  "Harm to law enforcement.\nBalancing test:\nThe balance lies in neither confirming nor "
                                  "denying."),
-        ("no_inference", "No inference can be taken from this refusal that the information does or does not exist."),
-        ("disclaimer", "Please note that all statistical data supplied is a snapshot of data held at the time of the "
-                       "request."),
-        ("review_rights", "If you are not satisfied with this response you may request an internal review.\n"
-                          "You may then complain to the Information Commissioner."),
+        ("no_inference", "No inference should be drawn from this about whether any records exist."),
+        ("disclaimer", "Please note that data supplied here is a snapshot and may change."),
+        ("review_rights", "If you are unhappy with how we dealt with this, you may ask for an internal review.\n"
+                          "After that you can go to the Information Commissioner."),
     ]
 
 

@@ -10,23 +10,23 @@ from foi.extract import outcomes
 
 @pytest.mark.parametrize("answer, expected", [
     ("No", ("answered", "No", False)),
-    ("No. Training and guidance is provided by the College of Policing.", ("answered", "No", False)),
+    ("No. Guidance for officers comes from the College of Policing.", ("answered", "No", False)),
     ("Yes, we do operate such a policy.", ("answered", "Yes", False)),
     ("No information is held on this subject.", ("not_held", None, False)),
     ("2021/22 191\n2022/23 127", ("answered", None, False)),
     ("| | |", ("unclear", None, False)),
-    ("Example Constabulary can neither confirm nor deny that it holds the information.", ("ncnd", None, True)),
+    ("Example Constabulary can neither confirm nor deny holding any such records.", ("ncnd", None, True)),
     ("Complying would exceed the appropriate limit of 18 hours under section 12.", ("refused_cost", None, False)),
     ("This information is exempt under section 40(2) and is withheld.", ("refused", None, False)),
     ("Please find attached a spreadsheet. Officers' names have been redacted under section 40(2).",
      ("partially_answered", None, False)),
     ("The report is published on our website and is exempt under section 21.", ("redirected", None, False)),
     ("We do not hold the 2017 return as it is still being prepared.", ("not_held", None, False)),
-    ("We hold the information; however we are exempting part of the information under section 31.",
+    ("We hold the records; however we are exempting part of them under section 31.",
      ("partially_answered", None, False)),
     ("Example Council does hold some relevant records. The minutes are exempt until they are published.",
      ("partially_answered", None, False)),
-    ("The information is held, but it cannot be disclosed in full: part 2 is not held in a usable format.",
+    ("The information is held, but it cannot be disclosed in full: part 2 is not held by us at all.",
      ("partially_answered", None, False)),
     ("Our guidance is published at the link below. We do not hold any figures for the second point.",
      ("partially_answered", None, False)),
@@ -37,7 +37,7 @@ from foi.extract import outcomes
     ("The attached spreadsheet lists our vans. Disclosure of where each van is based would prejudice policing.",
      ("partially_answered", None, False)),
     ("A qualified exemption applies, so we need to extend our response time to consider the public interest. "
-     "We plan to let you have a response by 3 March.", ("unclear", None, False)),
+     "We aim to reply in full by 3 March.", ("unclear", None, False)),
 ])
 def test_answer_outcome(answer, expected):
     assert outcomes.classify(answer) == expected
