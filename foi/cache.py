@@ -70,12 +70,12 @@ class Cache:
 
     def key(self, source: Path, rel: str) -> str:
         """The key of a source, hashed only when its or its sidecar's size or time changed since last seen."""
-        stamp = [_stamp(source), _stamp(sidecar.path_for(source)), code_version()]
+        now = [stamp(source), stamp(sidecar.path_for(source)), code_version()]
         known = self.stats.get(rel)
-        if known and known[:-1] == stamp:
+        if known and known[:-1] == now:
             return known[-1]
         k = key(source)
-        self.stats[rel] = stamp + [k]
+        self.stats[rel] = now + [k]
         return k
 
     def _path(self, k: str) -> Path:
@@ -119,7 +119,8 @@ class Cache:
                         os.unlink(entry.path)
 
 
-def _stamp(path: Path) -> list[int] | None:
+def stamp(path: Path) -> list[int] | None:
+    """[size, modification time in ns] of a file, or None when it cannot be read."""
     try:
         st = path.stat()
     except OSError:

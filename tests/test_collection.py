@@ -144,6 +144,9 @@ def test_generated_folders_are_the_ignored_docs_folders():
     ignored = {line.strip().removeprefix("docs/").rstrip("/") for line in gitignore
                if line.startswith("docs/") and line.endswith("/")}
     assert set(site.GENERATED) == ignored
+    pages = {line.strip().removeprefix("docs/") for line in gitignore
+             if line.startswith("docs/") and not line.strip().endswith("/")}
+    assert set(site.GENERATED_PAGES) == pages
 
 
 def test_progress_shows_on_a_terminal_and_is_silent_in_logs():

@@ -7,7 +7,6 @@ import subprocess
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass
@@ -18,9 +17,9 @@ class Timing:
     output: str
 
 
-def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> Timing:
+def run(cmd: list[str], env: dict | None = None) -> Timing:
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = [0]
     stop = threading.Event()
 

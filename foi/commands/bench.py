@@ -20,6 +20,7 @@ import yaml
 
 from foi.bench import generator, measure
 from foi.commands import build
+from foi.site import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 LOADS_SEARCH = re.compile(r"""(?:src|href)=["']?[^"'\s>]*pagefind[^"'\s>]*""")
@@ -161,7 +162,7 @@ def _bare_project(folder: Path, n: int, length: int, ours: Path) -> Path:
             text += "## " + " ".join(rng.choices(WORDS, k=4)).capitalize() + "\n\n"
             text += " ".join(rng.choices(WORDS, k=rng.randint(30, 90))).capitalize() + ".\n\n"
         (docs / "pages" / f"page-{i}.md").write_text(text, encoding="utf-8")
-    config = build._load_config(ours)
+    config = load_config(ours)
     theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     bare = {"site_name": "Bare", "site_url": config.get("site_url"), "docs_dir": str(docs),
             "site_dir": str(folder / "site"), "use_directory_urls": True, "theme": theme, "plugins": [],

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from foi import collection
+from foi import collection, site
 from foi.commands import convert as convert_cmd
 from foi.progress import Progress
 from foi.site import check as site_check
 from foi.site import search
+from foi.site import load_config
 from foi.site.squeeze import squeeze_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +33,15 @@ class BuildError(RuntimeError):
 
 
 def add_arguments(parser):
+    add_site_arguments(parser)
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes for conversion (default: all cores)")
+
+
+def add_site_arguments(parser):
+    """--data and --out, for every command that builds the site."""
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder of responses (default: data)")
     parser.add_argument("--out", type=Path, default=None,
                         help="build in this folder instead of the project (docs/ and site/ go there)")
-    parser.add_argument("--jobs", type=int, default=None, help="worker processes for conversion (default: all cores)")
 
 
 def prepare(workdir: Path) -> Path:
@@ -45,7 +51,7 @@ def prepare(workdir: Path) -> Path:
     workdir = Path(workdir).resolve()
     if workdir == ROOT:
         return ROOT / "mkdocs.yml"
-    config = _load_config(ROOT / "mkdocs.yml")
+    config = load_config(ROOT / "mkdocs.yml")
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["site_url"] = os.environ.get("SITE_URL", WORK_SITE_URL)
     (workdir / "docs").mkdir(parents=True, exist_ok=True)
@@ -72,7 +78,7 @@ def mkdocs(config: Path) -> str:
                           env=env, capture_output=True, text=True)
     if proc.returncode:
         raise BuildError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}".rstrip())
-    squeeze_site(config.parent / _load_config(config).get("site_dir", "site"))
+    squeeze_site(config.parent / load_config(config).get("site_dir", "site"))
     return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
 
 
@@ -94,7 +100,7 @@ def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: P
     progress = progress or Progress()
     say = _say if progress.enabled else lambda *_: None
     config = prepare(workdir)
-    settings = _load_config(config)
+    settings = load_config(config)
     site_dir = config.parent / settings.get("site_dir", "site")
     started = time.perf_counter()
     coll = convert(data, config.parent / settings.get("docs_dir", "docs"), jobs, progress)
@@ -136,29 +142,10 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _ignored_docs() -> list[str]:
-    """The generated paths under docs/, as listed in .gitignore ('docs/responses', 'docs/index.md', ...)."""
-    return [line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()
-            if line.startswith("docs/")]
-
-
 def tracked_docs():
-    """Hand-written files under docs/ (generated paths are listed in .gitignore and skipped)."""
-    ignored = _ignored_docs()
-    for path in sorted((ROOT / "docs").rglob("*")):
-        rel = path.relative_to(ROOT).as_posix()
-        if path.is_file() and not any(rel == i or rel.startswith(i + "/") for i in ignored):
+    """Hand-written files under docs/: everything but the generated folders and pages (site.GENERATED...)."""
+    docs = ROOT / "docs"
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs)
+        if path.is_file() and rel.parts[0] not in site.GENERATED and rel.as_posix() not in site.GENERATED_PAGES:
             yield path
-
-
-def _load_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml resolving `!ENV [NAME, default]` as MkDocs does: the variable if set, else the default."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: next(
-    (os.environ[name] for name in loader.construct_sequence(node)[:-1] if name in os.environ),
-    loader.construct_sequence(node)[-1]))

@@ -12,6 +12,7 @@ import yaml
 from foi import annotations, collection, requests, rules, sidecar
 from foi.pipeline import process
 from foi.sidecar import Problem
+from foi.site.render import count
 
 
 def add_arguments(parser):
@@ -23,9 +24,10 @@ def run(args) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{_count(len(problems), 'problem')} in {args.data}")
+        print(f"{count(len(problems), 'problem', 'problems')} in {args.data}")
         return 1
-    print(f"OK: {_count(responses, 'response')} and {_count(reqs, 'request')} in {args.data}, no problems")
+    print(f"OK: {count(responses, 'response', 'responses')} and {count(reqs, 'request', 'requests')} in {args.data}, "
+          "no problems")
     return 0
 
 
@@ -139,10 +141,6 @@ def _process_all(sources: list[Path]):
         return [process(p) for p in sources]
     with ProcessPoolExecutor(jobs) as pool:
         return list(pool.map(process, sources, chunksize=16))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _valid(value, kind: str):

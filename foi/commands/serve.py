@@ -27,9 +27,7 @@ RELOAD_SCRIPT = (b'<script>(function(){var seen=null;setInterval(function(){fetc
 
 
 def add_arguments(parser):
-    parser.add_argument("--data", type=Path, default=Path("data"), help="folder of responses (default: data)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="build in this folder instead of the project (docs/ and site/ go there)")
+    build_cmd.add_site_arguments(parser)
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
 

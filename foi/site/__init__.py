@@ -16,13 +16,16 @@ import json
 import os
 from pathlib import Path
 
+import yaml
+
 from foi import cache
 
 GENERATORS = ["responses", "indexes", "compare", "opendata", "feeds", "stats"]
 
-# Folders under docs/ that hold only generated files (the docs/ folders in .gitignore); nothing outside them
-# is ever deleted.
+# Folders under docs/ that hold only generated files; nothing outside them is ever deleted. With the generated
+# pages outside them, these are the docs/ lines of .gitignore (a test checks).
 GENERATED = ("responses", "exemptions", "authorities", "requests", "data", "feeds", "originals")
+GENERATED_PAGES = ("index.md", "statistics.md")
 
 
 class Output:
@@ -73,7 +76,7 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
         importlib.import_module(f"foi.site.{name}").write(coll, out)
     out.prune()
     if state:
-        files = {path.relative_to(out.root).as_posix(): _stamp(path) for path in sorted(out.written)}
+        files = {path.relative_to(out.root).as_posix(): cache.stamp(path) for path in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps({"fingerprint": fingerprint, "files": files}), encoding="utf-8")
     return out
@@ -96,15 +99,21 @@ def _unchanged(state: Path, fingerprint: str, out: Output) -> bool:
     if not last.get("fingerprint") or last.get("fingerprint") != fingerprint:
         return False
     paths = {out.root / rel: stamp for rel, stamp in last["files"].items()}
-    if any(_stamp(path) != stamp for path, stamp in paths.items()):
+    if any(cache.stamp(path) != stamp for path, stamp in paths.items()):
         return False
     out.written.update(paths)
     return True
 
 
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
+def load_config(path: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it: `!ENV [NAME, default]` is the variable if set, else the default."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: next(
+    (os.environ[name] for name in loader.construct_sequence(node)[:-1] if name in os.environ),
+    loader.construct_sequence(node)[-1]))

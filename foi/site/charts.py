@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from foi.site.render import shorten
+
 # Okabe-Ito colours (distinguishable with colour-blindness); grey for a grouped remainder named "Other ...".
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 OTHER = "#999999"
@@ -42,27 +44,28 @@ def stacked(chart_id: str, title: str, desc: str, rows: list[tuple[str, list[flo
         "style": "max-width:100%;height:auto", "font-family": "sans-serif", "font-size": "12",
         "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
     })
-    _sub(svg, "title", {"id": f"{chart_id}-title"}, title)
-    _sub(svg, "desc", {"id": f"{chart_id}-desc"}, desc)
+    sub(svg, "title", {"id": f"{chart_id}-title"}, title)
+    sub(svg, "desc", {"id": f"{chart_id}-desc"}, desc)
     for i, ((x, y), name) in enumerate(zip(legend_rows, series)):
-        _sub(svg, "rect", {"x": str(x), "y": str(y * LEGEND_ROW + 4), "width": "12", "height": "12",
-                           "fill": colour(series, i)})
-        _sub(svg, "text", {"x": str(x + 16), "y": str(y * LEGEND_ROW + 14), "fill": "currentColor"}, _short(name))
+        sub(svg, "rect", {"x": str(x), "y": str(y * LEGEND_ROW + 4), "width": "12", "height": "12",
+                          "fill": colour(series, i)})
+        sub(svg, "text", {"x": str(x + 16), "y": str(y * LEGEND_ROW + 14), "fill": "currentColor"},
+            shorten(name, LABEL_CHARS))
     scale = scale or max((sum(values) for _, values, _ in rows), default=0) or 1
     for r, (label, values, text) in enumerate(rows):
         y = top + r * ROW
-        _sub(svg, "text", {"x": str(LABEL_WIDTH - 6), "y": str(y + 15), "text-anchor": "end",
-                           "fill": "currentColor"}, _short(label))
+        sub(svg, "text", {"x": str(LABEL_WIDTH - 6), "y": str(y + 15), "text-anchor": "end",
+                          "fill": "currentColor"}, shorten(label, LABEL_CHARS))
         x = float(LABEL_WIDTH)
         for i, value in enumerate(values):
             if not value:
                 continue
             w = value / scale * BAR_WIDTH
-            rect = _sub(svg, "rect", {"x": _num(x), "y": str(y + 3), "width": _num(w), "height": str(ROW - 6),
-                                      "fill": colour(series, i)})
-            _sub(rect, "title", {}, f"{label}: {series[i]}: {_num(value)}" if series else f"{label}: {text}")
+            rect = sub(svg, "rect", {"x": _num(x), "y": str(y + 3), "width": _num(w), "height": str(ROW - 6),
+                                     "fill": colour(series, i)})
+            sub(rect, "title", text=f"{label}: {series[i]}: {_num(value)}" if series else f"{label}: {text}")
             x += w
-        _sub(svg, "text", {"x": _num(x + 6), "y": str(y + 15), "fill": "currentColor"}, text)
+        sub(svg, "text", {"x": _num(x + 6), "y": str(y + 15), "fill": "currentColor"}, text)
     return ET.tostring(svg, encoding="unicode")
 
 
@@ -74,7 +77,7 @@ def _legend_layout(series: list[str]) -> list[tuple[int, int]]:
     """(x, legend row) for each series name, wrapping at the chart width."""
     out, x, y = [], 0, 0
     for name in series:
-        w = 16 + 7 * len(_short(name)) + 16
+        w = 16 + 7 * len(shorten(name, LABEL_CHARS)) + 16
         if x and x + w > WIDTH:
             x, y = 0, y + 1
         out.append((x, y))
@@ -82,13 +85,9 @@ def _legend_layout(series: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _short(label: str) -> str:
-    label = " ".join(str(label).split())
-    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
-
-
-def _sub(parent, tag: str, attrs: dict, text: str | None = None):
-    el = ET.SubElement(parent, tag, attrs)
+def sub(parent, tag: str, attrs: dict | None = None, text: str | None = None):
+    """A child element whose attribute values and text are made safe for XML (xml_text); the writer escapes them."""
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in (attrs or {}).items()})
     if text is not None:
         el.text = xml_text(text)
     return el

@@ -10,11 +10,9 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import yaml
-
 from foi import catalogue
-from foi.site import urls
-from foi.site.charts import xml_text
+from foi.site import load_config, urls
+from foi.site.charts import sub
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
@@ -46,26 +44,25 @@ def feed(site: dict, path: str, page: str, title: str, records: list[dict]) -> s
     """An Atom document for `records` (already newest first), served at site path `path`, about site page `page`."""
     base = site["url"]
     root = ET.Element("feed", {"xmlns": ATOM})
-    _sub(root, "id", base + path)
-    _sub(root, "title", title)
+    sub(root, "id", text=base + path)
+    sub(root, "title", text=title)
     entries = records[:LIMIT]
-    _sub(root, "updated", _updated(entries[0]) if entries else UNDATED)
-    _sub(root, "link", rel="self", type="application/atom+xml", href=base + path)
-    _sub(root, "link", rel="alternate", type="text/html", href=base + page)
-    author = _sub(root, "author")
-    _sub(author, "name", site["name"])
+    sub(root, "updated", text=_updated(entries[0]) if entries else UNDATED)
+    sub(root, "link", {"rel": "self", "type": "application/atom+xml", "href": base + path})
+    sub(root, "link", {"rel": "alternate", "type": "text/html", "href": base + page})
+    sub(sub(root, "author"), "name", text=site["name"])
     for record in entries:
-        entry = _sub(root, "entry")
+        entry = sub(root, "entry")
         url = base + urls.response_url(record["id"])
-        _sub(entry, "id", url)
-        _sub(entry, "title", entry_title(record))
-        _sub(entry, "updated", _updated(record))
-        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        sub(entry, "id", text=url)
+        sub(entry, "title", text=entry_title(record))
+        sub(entry, "updated", text=_updated(record))
+        sub(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
         if record.get("authority"):
-            _sub(_sub(entry, "author"), "name", record["authority"]["name"])
+            sub(sub(entry, "author"), "name", text=record["authority"]["name"])
         for eid in sorted({e["id"] for e in record.get("exemptions", [])}):
-            _sub(entry, "category", term=eid)
-        _sub(entry, "summary", record.get("summary") or "", type="text")
+            sub(entry, "category", {"term": eid})
+        sub(entry, "summary", {"type": "text"}, record.get("summary") or "")
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -86,7 +83,7 @@ def site_config(config: Path) -> dict:
     """{'name', 'url'} from mkdocs.yml beside the docs folder (else the project's); url ends with '/'."""
     if not config.exists():
         config = ROOT / "mkdocs.yml"
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    data = load_config(config) or {}
     url = os.environ.get("SITE_URL") or data.get("site_url") or "/"
     return {"name": data.get("site_name", "FOI responses"), "url": url.rstrip("/") + "/"}
 
@@ -105,20 +102,3 @@ def _describe(kind: str, slug: str, members: list[dict], requests: dict) -> tupl
 
 def _updated(record: dict) -> str:
     return f"{record['date']}T00:00:00Z" if record.get("date") else UNDATED
-
-
-def _sub(parent, tag: str, text: str | None = None, **attrs):
-    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
-    if text is not None:
-        el.text = xml_text(text)
-    return el
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml keeping `!ENV [NAME, default]` as the default (SITE_URL is read separately) and
-    ignoring other tags (!!python/name: ...), whose values feeds do not need."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -75,8 +75,8 @@ def link(url: str, text: str) -> str:
 
 def paragraphs(text: str | None, cls: str | None = None) -> str:
     """Each non-blank line of untrusted text as a <p>; one HTML block with no blank lines in it."""
-    attr = f' class="{cls}"' if cls else ""
-    return "\n".join(f"<p{attr}>{inline(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
+    class_ = f' class="{cls}"' if cls else ""
+    return "\n".join(f"<p{class_}>{inline(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -92,7 +92,12 @@ def scrolling(table: str) -> str:
 def meta_text(text: str | None, limit: int = 300) -> str:
     """Untrusted text for front matter (page titles, descriptions): one line, no angle brackets, so templates
     that print it unescaped still print text."""
-    one = " ".join(str(text or "").split()).replace("<", "\u2039").replace(">", "\u203a")
+    return shorten(str(text or "").replace("<", "\u2039").replace(">", "\u203a"), limit)
+
+
+def shorten(text, limit: int) -> str:
+    """Text on one line (runs of white space as one space), cut to `limit` characters with an ellipsis."""
+    one = " ".join(str(text).split())
     return one if len(one) <= limit else one[:limit - 1].rstrip() + "\u2026"
 
 

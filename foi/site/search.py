@@ -20,13 +20,13 @@ class PagefindError(RuntimeError):
     """Pagefind failed; the message holds its output."""
 
 
-def index(site: Path, verbose: bool = False) -> str:
+def index(site: Path) -> str:
     """Write the search bundle for the built site into `site`/pagefind/. Returns Pagefind's warnings, one of
     each (such as a data-pagefind-ignore value it does not understand), or ''."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-           "--force-language", "en", "--exclude-selectors", EXCLUDE]
-    proc = subprocess.run(cmd + ([] if verbose else ["--quiet"]), capture_output=not verbose, text=True)
+           "--force-language", "en", "--exclude-selectors", EXCLUDE, "--quiet"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode:
-        raise PagefindError(f"pagefind failed (exit {proc.returncode}): {(proc.stderr or '') + (proc.stdout or '')}")
-    lines = ((proc.stdout or "") + (proc.stderr or "")).splitlines()
+        raise PagefindError(f"pagefind failed (exit {proc.returncode}): {proc.stderr + proc.stdout}")
+    lines = (proc.stdout + proc.stderr).splitlines()
     return "\n".join(f"pagefind: {line}" for line in dict.fromkeys(line.strip() for line in lines if line.strip()))
