@@ -33,7 +33,7 @@ def test_letter():
     ("Date of request: 3 March 2023\nReference: 218-23\n", "218-23"),
     ("Speed cameras (4411/19)\nRequest\n1. How many?\n", "4411/19"),
     ("Our Ref: EX/AB/FOI/412 & 419/21\n", "EX/AB/FOI/412 & 419/21"),
-    ("m/r4567496Direct Dial 020 3045 4562\n", "4567496"),
+    ("m/r7310582Direct Dial 020 7946 0123\n", "7310582"),
     ("Thank you for your letter.\n", None),
 ])
 def test_reference(text, reference):
