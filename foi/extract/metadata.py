@@ -59,18 +59,15 @@ def _plausible(ref: str) -> bool:
 
 # -- date -----------------------------------------------------------------------------------------------------
 
-WEEKDAYS = "mon|tues|wednes|thurs|fri|satur|sun"
-
-
 @lru_cache(maxsize=None)
 def _date_rules():
     rules = load("metadata")
-    m = rules["months"]
+    m, weekdays = rules["months"], rules["weekdays"]
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
-    weekday = rf"(?:(?:{WEEKDAYS})day,?\s+)?"
+    weekday = rf"(?:(?:{weekdays})day,?\s+)?"
     # a date starts with a digit or the first letter of a weekday or month: checked first, to pass over other
     # positions at once
-    starts = "".join(sorted({word[0] for word in f"{m}|{WEEKDAYS}".split("|")}))
+    starts = "".join(sorted({word[0] for word in f"{m}|{weekdays}".split("|")}))
     pattern = re.compile(
         rf"(?=[\d{starts}])(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
         re.I)
@@ -230,7 +227,7 @@ def _title(text: str, title: str | None, url: str | None = None) -> str:
     sites = list(load("authorities")["domains"]) + rules["subject_sites"]
     own = any(host == d or host.endswith("." + d) for d in sites)
     words = [w for w in re.split(r"[-_]+", urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]) if w] if own else []
-    words = [w for w in words if not re.search(r"\d", w) and w.lower() not in ("foi", "foia", "request", "response")]
+    words = [w for w in words if not re.search(r"\d", w) and w.lower() not in rules["address_filler_words"]]
     if len(words) >= 2 and not any("." in w for w in words):
         words = [_as_written(w, text) for w in words]
         return " ".join([words[0][0].upper() + words[0][1:]] + words[1:])
