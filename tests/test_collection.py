@@ -184,3 +184,23 @@ def test_pages_are_not_regenerated_when_nothing_changed_but_are_when_anything_do
     monkeypatch.setenv("SITE_URL", "https://foi.example/")
     convert.convert(data, docs, jobs=1)
     assert len(runs) == 4
+
+
+def test_one_changed_source_costs_one_page(tmp_path, monkeypatch):
+    from foi.site import responses
+
+    data = make_data(tmp_path, count=6)
+    docs = tmp_path / "project" / "docs"
+    convert.convert(data, docs, jobs=1)
+    rendered = []
+    real_page = responses.page
+    monkeypatch.setattr(responses, "page", lambda record, original=None: rendered.append(record["id"])
+                        or real_page(record, original))
+    changed = data / "northshire" / "reply-0.txt"
+    changed.write_text(response("Example Constabulary", "EC-0", "No, it is not held."))
+    coll = convert.convert(data, docs, jobs=1)
+    assert coll.extracted == 1
+    assert rendered == [r["id"] for r in coll.records if r["source"]["path"] == "northshire/reply-0.txt"]
+    fresh = tmp_path / "fresh" / "docs"
+    convert.convert(data, fresh, jobs=1)
+    assert tree(docs) == tree(fresh)   # the pages left alone are what a full run writes

@@ -6,7 +6,8 @@ their bytes (MkDocs and Pagefind then see them unchanged) and stale generated fi
 Generating every page takes a few milliseconds a response, so when nothing changed the generators do not run
 at all: `write` records in a state file the fingerprint of its inputs (the collection's fingerprint, the
 whole foi package, mkdocs.yml and SITE_URL) and the size and time of every file written; when both match,
-the pages on disk are already what the generators would write.
+the pages on disk are already what the generators would write. When only some records changed, a generator
+asks `out.fresh(rel, inputs...)` before making a per-response file, so one changed response costs one page.
 """
 from __future__ import annotations
 
@@ -31,9 +32,23 @@ GENERATED_PAGES = ("index.md", "statistics.md")
 class Output:
     """Writes generated files under the docs folder, only when their bytes change, and remembers them."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, previous: dict | None = None):
         self.root = Path(root)
         self.written: set[Path] = set()
+        self.previous = previous or {}          # rel -> [digest of its inputs, stamp] from the last run, same code
+        self.digests: dict[str, str] = {}       # rel -> digest of its inputs, this run
+
+    def fresh(self, rel: str, *inputs) -> bool:
+        """True when `rel` was made from these same inputs last time and is still on disk as it was left: the
+        generator may skip making it (it counts as written). The inputs' digest is kept for the next run."""
+        digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        self.digests[rel] = digest
+        path = self.root / rel
+        last = self.previous.get(rel)
+        if last and last[0] == digest and last[1] == cache.stamp(path):
+            self.written.add(path)
+            return True
+        return False
 
     def write(self, rel: str, content: str | bytes) -> Path:
         path = self.root / rel
@@ -68,9 +83,14 @@ class Output:
 def write(coll, docs: Path, state: Path | None = None) -> Output:
     """Run every generator, then delete stale generated files (only once every generator has succeeded).
     With a `state` file, skip the generators when their inputs and the files they wrote are unchanged."""
-    out = Output(docs)
-    fingerprint = _fingerprint(coll, out.root)
-    if state and _unchanged(state, fingerprint, out):
+    code = _code_fingerprint(Path(docs))
+    fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()
+    last = _last_state(state)
+    previous = {}
+    if last.get("code") == code:
+        previous = {rel: [digest, last["files"].get(rel)] for rel, digest in last.get("digests", {}).items()}
+    out = Output(docs, previous)
+    if state and _unchanged(last, fingerprint, out):
         return out
     for name in GENERATORS:
         importlib.import_module(f"foi.site.{name}").write(coll, out)
@@ -78,24 +98,29 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     if state:
         files = {path.relative_to(out.root).as_posix(): cache.stamp(path) for path in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
-        state.write_text(json.dumps({"fingerprint": fingerprint, "files": files}), encoding="utf-8")
+        state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": files,
+                                     "digests": out.digests}), encoding="utf-8")
     return out
 
 
-def _fingerprint(coll, docs: Path) -> str:
+def _code_fingerprint(docs: Path) -> str:
+    """Everything but the records that the pages are made from: the foi package, mkdocs.yml and SITE_URL."""
     config = docs.parent / "mkdocs.yml"
-    h = hashlib.sha256(f"{coll.fingerprint}\0{cache.package_version()}\0{os.environ.get('SITE_URL')}".encode())
+    h = hashlib.sha256(f"{cache.package_version()}\0{os.environ.get('SITE_URL')}".encode())
     h.update(config.read_bytes() if config.exists() else b"")
     return h.hexdigest()
 
 
-def _unchanged(state: Path, fingerprint: str, out: Output) -> bool:
+def _last_state(state: Path | None) -> dict:
+    try:
+        return json.loads(state.read_text(encoding="utf-8")) if state else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _unchanged(last: dict, fingerprint: str, out: Output) -> bool:
     """True when the last run had the same inputs and every file it wrote is still as it left it; the files
     are then counted as written."""
-    try:
-        last = json.loads(state.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
     if not last.get("fingerprint") or last.get("fingerprint") != fingerprint:
         return False
     paths = {out.root / rel: stamp for rel, stamp in last["files"].items()}

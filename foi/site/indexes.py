@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import yaml
-
 from foi import catalogue
 from foi.site import render, urls
 from foi.site.render import attr, escape, label, meta_text
@@ -35,7 +33,7 @@ def write(coll, out) -> None:
 
 def front_matter(title: str, description: str, **extra) -> str:
     meta = {"title": meta_text(title), "description": meta_text(description), **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return render.front_matter(meta) + "\n"
 
 
 def by_section(records: list[dict]) -> dict[str, list[tuple[dict, list[dict]]]]:

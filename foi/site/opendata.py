@@ -32,7 +32,9 @@ def write(coll, out) -> None:
     out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
     out.write(ANSWERS, answers_csv(records))
     for record, text in zip(records, dumped):
-        out.write(urls.record_json(record["id"]), text + "\n")
+        rel = urls.record_json(record["id"])
+        if not out.fresh(rel, text):
+            out.write(rel, text + "\n")
 
 
 def responses_json(dumped: list[str]) -> str:

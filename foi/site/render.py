@@ -16,6 +16,8 @@ from typing import Callable, Iterable
 
 import yaml
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 # Characters Markdown (and its extensions, Jinja, snippets) give meaning to, beyond HTML's & < > " '.
 MARKDOWN_SIGNIFICANT = "\\`*_[]{}!|~^#=$"
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
@@ -77,6 +79,11 @@ def paragraphs(text: str | None, cls: str | None = None) -> str:
     """Each non-blank line of untrusted text as a <p>; one HTML block with no blank lines in it."""
     class_ = f' class="{cls}"' if cls else ""
     return "\n".join(f"<p{class_}>{inline(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
+
+
+def front_matter(meta: dict) -> str:
+    """A page's YAML front matter (with libyaml where present: the same text, several times faster)."""
+    return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def count(n: int, one: str, many: str) -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from foi import catalogue
 from foi.site import render, urls
 from foi.site.render import attr, escape, label
@@ -20,7 +18,9 @@ def write(coll, out) -> None:
     data_dir = coll.data_dir
     for record in coll.records:
         original = copy_original(record, data_dir, out)
-        out.write(urls.response_md(record["id"]), page(record, original))
+        rel = urls.response_md(record["id"])
+        if not out.fresh(rel, record, original):
+            out.write(rel, page(record, original))
 
 
 def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
@@ -32,7 +32,8 @@ def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
     if not path.is_file():
         return None
     rel = urls.original(record["id"], path.suffix)
-    out.write(rel, path.read_bytes())
+    if not out.fresh(rel, source.get("sha256")):
+        out.write(rel, path.read_bytes())
     return rel
 
 
@@ -63,7 +64,7 @@ def front_matter(record: dict) -> str:
         "cite": {"text": render.meta_text(cite), "answers": [a["n"] for a in record.get("answers", [])]},
         "search_body": True,
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    return render.front_matter(meta)
 
 
 def page(record: dict, original: str | None = None) -> str:
