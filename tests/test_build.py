@@ -100,3 +100,14 @@ def test_serve_notices_changed_and_new_files_in_data(built):
     finally:
         (work / "data" / "example-constabulary" / "new.txt").unlink()
     assert site.watched() == before
+
+
+def test_files_mkdocs_excludes_are_copied_into_the_site(tmp_path):
+    docs, site_dir = tmp_path / "docs", tmp_path / "site"
+    for rel in ("originals/a.txt", "responses/a.json", "responses/a.md", "responses/pages/2.md"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(rel)
+    assert build.copy_excluded(docs, site_dir, "/originals/\n/responses/*.json\n") == 2
+    assert sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()) == \
+        ["originals/a.txt", "responses/a.json"]
+    assert (site_dir / "originals" / "a.txt").read_text() == "originals/a.txt"

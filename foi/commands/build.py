@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pathspec
 import yaml
 
 from foi import collection, site
@@ -71,15 +72,32 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
 
 
 def mkdocs(config: Path) -> str:
-    """Stage 2: `mkdocs build --strict`, then the theme's indentation squeezed out of the HTML. Returns MkDocs'
-    warnings (if any); raises BuildError when it fails."""
+    """Stage 2: `mkdocs build --strict`; then the files mkdocs.yml excludes (originals, record JSON) copied into
+    site/ as they are, and the theme's indentation squeezed out of the HTML. Returns MkDocs' warnings (if any);
+    raises BuildError when it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           env=env, capture_output=True, text=True)
     if proc.returncode:
         raise BuildError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}".rstrip())
-    squeeze_site(config.parent / load_config(config).get("site_dir", "site"))
+    settings = load_config(config)
+    site_dir = config.parent / settings.get("site_dir", "site")
+    copy_excluded(config.parent / settings.get("docs_dir", "docs"), site_dir, settings.get("exclude_docs", ""))
+    squeeze_site(site_dir)
     return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
+
+
+def copy_excluded(docs: Path, site_dir: Path, patterns: str) -> int:
+    """Copy the files under docs/ that match mkdocs.yml's exclude_docs (gitignore patterns) to the same place in
+    site/; returns how many."""
+    spec = pathspec.PathSpec.from_lines("gitignore", patterns.splitlines())
+    copied = 0
+    for rel in spec.match_tree_files(docs):
+        dest = site_dir / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(docs / rel, dest)
+        copied += 1
+    return copied
 
 
 def index(site_dir: Path) -> str:
