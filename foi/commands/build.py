@@ -88,16 +88,25 @@ def mkdocs(config: Path) -> str:
 
 
 def copy_excluded(docs: Path, site_dir: Path, patterns: str) -> int:
-    """Copy the files under docs/ that match mkdocs.yml's exclude_docs (gitignore patterns) to the same place in
-    site/; returns how many."""
+    """Put the files under docs/ that match mkdocs.yml's exclude_docs (gitignore patterns) at the same place in
+    site/ (hard links where the file system allows: MkDocs rebuilds site/ afresh each time); returns how many."""
     spec = pathspec.PathSpec.from_lines("gitignore", patterns.splitlines())
-    copied = 0
-    for rel in spec.match_tree_files(docs):
-        dest = site_dir / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(docs / rel, dest)
-        copied += 1
-    return copied
+    placed = 0
+    for folder, _, names in os.walk(docs):
+        rel_folder = Path(folder).relative_to(docs)
+        for name in names:
+            rel = (rel_folder / name).as_posix()
+            if not spec.match_file(rel):
+                continue
+            dest = site_dir / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.unlink(missing_ok=True)
+            try:
+                os.link(docs / rel, dest)
+            except OSError:
+                shutil.copyfile(docs / rel, dest)
+            placed += 1
+    return placed
 
 
 def index(site_dir: Path) -> str:

@@ -4,7 +4,9 @@ styles are left as they are). Material's templates indent deeply; this keeps res
 """
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 VERBATIM = re.compile(rb"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
@@ -16,13 +18,18 @@ def squeeze(html: bytes) -> bytes:
     return b"".join(GAP.sub(b"\n", part) if k % 3 == 0 else part for k, part in enumerate(parts) if k % 3 != 2)
 
 
-def squeeze_site(site_dir: Path) -> int:
-    """Squeeze every HTML file under site/ in place; returns the bytes saved."""
-    saved = 0
-    for path in Path(site_dir).rglob("*.html"):
-        html = path.read_bytes()
-        small = squeeze(html)
-        if len(small) != len(html):
-            path.write_bytes(small)
-            saved += len(html) - len(small)
-    return saved
+def squeeze_site(site_dir: Path, jobs: int | None = None) -> int:
+    """Squeeze every HTML file under site/ in place, on all cores; returns the bytes saved."""
+    paths = sorted(Path(site_dir).rglob("*.html"))
+    if len(paths) < 200:
+        return sum(map(squeeze_file, paths))
+    with ProcessPoolExecutor(jobs or os.cpu_count()) as pool:
+        return sum(pool.map(squeeze_file, paths, chunksize=64))
+
+
+def squeeze_file(path: Path) -> int:
+    html = path.read_bytes()
+    small = squeeze(html)
+    if len(small) != len(html):
+        path.write_bytes(small)
+    return len(html) - len(small)
