@@ -27,3 +27,13 @@ def test_single_answer_letter():
 
 def test_no_visible_answer():
     assert summary.summarise(record([])) == "No answer is visible in this copy of Example Constabulary's response."
+
+
+def test_one_answer_given_in_part_with_an_ncnd_part_and_two_grounds():
+    rec = record(["partially_answered"], exemptions=[
+        {"id": "FOIA s40(5)", "law": "FOIA", "section": "40", "name": "Personal information"},
+        {"id": "FOIA s38(2)", "law": "FOIA", "section": "38", "name": "Health and safety"}])
+    rec["ncnd"] = True
+    assert summary.summarise(rec) == ("Example Constabulary answered the request in part, neither confirming nor "
+                                      "denying some of it, citing s40(5) personal information and s38(2) health and "
+                                      "safety.")

@@ -34,7 +34,9 @@ def summarise(record: dict) -> str:
     if not answers:
         return f"No answer is visible in this copy of {who}'s response{citing}."
     if len(answers) == 1:
-        return f"{who} {WHOLE[answers[0]['outcome']]}{citing}."
+        outcome = answers[0]["outcome"]
+        ncnd = ", neither confirming nor denying some of it" if record.get("ncnd") and outcome != "ncnd" else ""
+        return f"{who} {WHOLE[outcome]}{ncnd}{citing}."
     counts = {outcome: sum(a["outcome"] == outcome for a in answers) for outcome in DID}
     parts = []
     for outcome, n in counts.items():
@@ -65,4 +67,4 @@ def _grounds(exemptions: list[dict]) -> str:
         prefix = "" if law == "FOIA" else f"{law} "
         name = group[0].get("name") or ""
         phrases.append(f"{prefix}{cited} {name[:1].lower() + name[1:]}".strip())
-    return "; ".join(phrases)
+    return "; ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else "".join(phrases)
