@@ -43,6 +43,62 @@ def test_answer_outcome(answer, expected):
     assert outcomes.classify(answer) == expected
 
 
+@pytest.mark.parametrize("answer, expected", [
+    # not held, as councils, forces, trusts and Scottish bodies commonly put it
+    ("Example Borough Council has no record of any such complaints.", "not_held"),
+    ("Nil return.", "not_held"),
+    ("This letter is a section 17 notice: Example Health Board does not keep a register of this kind.", "not_held"),
+    ("Searches of our systems were carried out and no records were found.", "not_held"),
+    ("No such documents exist.", "not_held"),
+    ("Example Constabulary was unable to locate any relevant information.", "not_held"),
+    ("The Trust does not collect this data.", "not_held"),
+    ("Reasons for leaving are not captured on the HR system.", "not_held"),
+    # redirected: published, or another body holds it
+    ("The report is already in the public domain.", "redirected"),
+    ("This information is otherwise accessible, so section 25 of FOISA applies.", "redirected"),
+    ("The figures are published by the Example Statistics Agency each spring.", "redirected"),
+    ("Please refer to our publication scheme.", "redirected"),
+    ("You can find this information on our website at www.example.gov.uk/budgets.", "redirected"),
+    ("The Council publishes these minutes on its website.", "redirected"),
+    ("We are not the appropriate authority for this request.", "redirected"),
+    ("Example Fire Service would be better placed to answer this question.", "redirected"),
+    # refused on cost
+    ("Complying would exceed the £450 limit set by the Fees Regulations.", "refused_cost"),
+    ("It would cost more than £600 to locate and extract the records.", "refused_cost"),
+    ("Reviewing every file would take more than 90 hours.", "refused_cost"),
+    ("The request is manifestly unreasonable because of the time needed to search the archive.", "refused_cost"),
+    ("Answering would exceed the upper cost limit.", "refused_cost"),
+    # neither confirm nor deny
+    ("Example University is not obliged to confirm or deny whether it holds this information.", "ncnd"),
+    ("No inference should be drawn from this response as to whether or not information is held.", "ncnd"),
+    ("Example Council refuses to reveal whether the information exists.", "ncnd"),
+    # refused, and partly answered
+    ("The public interest in maintaining the exemption outweighs that in disclosure.", "refused"),
+    ("Example Council must refuse your request.", "refused"),
+    ("Please find below the figures for 2023. We do not hold the 2022 figures.", "partially_answered"),
+    ("The figures are as follows. Names of staff are exempt under section 40(2).", "partially_answered"),
+    ("You should contact us if you wish to narrow the request; it would exceed the appropriate limit.",
+     "refused_cost"),
+])
+def test_common_wordings(answer, expected):
+    assert outcomes.classify(answer)[0] == expected
+
+
+@pytest.mark.parametrize("answer", [
+    "Information released under the Act is regarded as published and therefore in the public domain.",
+    "2022 - £4,000. The ledger does not record that level of detail.",
+    "Officers recorded 40 drivers who would exceed the speed limit.",
+    "If you are unhappy you may wish to contact us again.",
+])
+def test_common_wordings_that_answer(answer):
+    assert outcomes.classify(answer)[0] == "answered"
+
+
+def test_a_scottish_otherwise_accessible_citation_is_a_redirection():
+    cite = SimpleNamespace(id="FOISA s25(1)", ncnd=False)
+    assert outcomes.classify("See the link.", [cite])[0] == "redirected"
+
+
 def test_a_letter_that_decides_nothing_is_unclear():
     letter = "Thank you for your request. We need more time to consider the public interest."
     assert outcomes.classify(letter, letter=True)[0] == "unclear"

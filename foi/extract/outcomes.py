@@ -26,7 +26,7 @@ def signals(answer: str, citations: list = ()) -> set[str]:
             found.add("ncnd")
         elif regime in ("FOIA", "FOISA") and section == "12":
             found.add("cost")
-        elif regime in ("FOIA", "FOISA") and section == "21":
+        elif regime in ("FOIA", "FOISA") and (regime, section) in (("FOIA", "21"), ("FOISA", "25")):
             found.add("published")
         else:  # EIR regulation 12 holds every exception; 12(4)(b) is about cost only where the text says so
             found.add("refused")
