@@ -79,6 +79,14 @@ def test_answer_outcome(answer, expected):
     ("The figures are as follows. Names of staff are exempt under section 40(2).", "partially_answered"),
     ("You should contact us if you wish to narrow the request; it would exceed the appropriate limit.",
      "refused_cost"),
+    ("Example District Council does not keep records of missed bin collections.", "not_held"),
+    ("We were unable to find the requested records.", "not_held"),
+    ("Searching the archive would take an estimated 75 hours, above the cost threshold.", "refused_cost"),
+    ("The inspection reports are publicly available online.", "redirected"),
+    ("Please see the figures below, with the exception of question 4, which is exempt under section 31.",
+     "partially_answered"),
+    ("The attached table answers questions 1 and 2. The remainder of your request is not held.",
+     "partially_answered"),
 ])
 def test_common_wordings(answer, expected):
     assert outcomes.classify(answer)[0] == expected
