@@ -170,3 +170,11 @@ def test_a_queries_sign_off_ends_the_answers():
 def test_an_answer_heading_after_the_sign_off_is_not_an_answer():
     text = "Answer 1: Yes.\nAnswer 2: No.\nYours sincerely\nAnswer 3: a heading in the footer\n"
     assert_blocks(text, [("1", None, "Yes."), ("2", None, "No.")])
+
+
+def test_answer_headings_named_for_the_authority():
+    text = ("Question 1\nHow many nurses?\nTrust response: 40.\nQuestion 2\nHow many doctors?\n"
+            "Trust response: 12.\n")
+    assert_blocks(text, [(None, "How many nurses?", "40."), (None, "How many doctors?", "12.")])
+    text = "Q1. How many bins?\nCouncil response 1: 400.\nQ2. How many lorries?\nCouncil response 2: 9.\n"
+    assert [(b.label, b.answer) for b in answers.split(text).blocks] == [("1", "400."), ("2", "9.")]
