@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from foi.extract.patterns import Patterns
 from foi.rules import load
 
 
 @lru_cache(maxsize=None)
 def _rules():
     rules = load("outcomes")
-    signals = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in rules["signals"].items()}
+    signals = {name: Patterns(patterns, re.I) for name, patterns in rules["signals"].items()}
     stated = {name: re.compile(p, re.I) for name, p in rules["stated"].items()}
     return signals, re.compile(rules["short"], re.I), stated
 
@@ -19,7 +20,7 @@ def signals(answer: str, citations: list = ()) -> set[str]:
     """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected (published or
     elsewhere), partial, pending, given, figures."""
     rules, _, _ = _rules()
-    found = {name for name, patterns in rules.items() if any(p.search(answer) for p in patterns)}
+    found = {name for name, patterns in rules.items() if patterns.search(answer)}
     for c in citations:
         regime, section = re.match(r"(\w+) [sr](\d+)", c.id).groups()
         if c.ncnd:

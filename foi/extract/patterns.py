@@ -1,0 +1,123 @@
+"""Literal prefilters for the rules' regular expressions: skip a search that cannot match.
+
+`required` reads a parsed pattern for the strings every match must contain one of; `Patterns.search` runs a
+pattern only on a text whose `fold` contains one of them. Conservative: a pattern with no such strings known is
+always searched.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from re import _constants as c, _parser
+
+# A literal is kept only when it is ASCII; under re.I these are the only other characters that match an ASCII
+# letter, besides the Kelvin sign, which lower() already makes "k" (tests/test_patterns.py checks all of Unicode).
+_FOLDS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+LIMIT = 32                                   # most strings an alternation of literals may expand to
+_ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
+_REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
+
+
+def fold(text: str) -> str:
+    """`text` in lower case, each character folded as re.I folds it onto ASCII; same length as `text`."""
+    for odd, ascii_ in _FOLDS:
+        text = text.replace(odd, ascii_)
+    return text.lower()
+
+
+def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which `fold(text)` contains wherever `pattern` matches in `text`; None when no
+    such strings are known."""
+    _, need = _sequence(_parser.parse(pattern, flags))
+    return need
+
+
+class Patterns:
+    """Rule patterns searched together: a text is scanned once for the strings they require, and only the
+    patterns it may match are searched."""
+
+    def __init__(self, patterns: Iterable[str], flags: int = 0):
+        self.rules = [(re.compile(p, flags), required(p, flags)) for p in patterns]
+        self.needles = frozenset().union(*(need for _, need in self.rules if need))
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match of the first pattern, in order, that matches `text`."""
+        folded = fold(text)
+        present = {n for n in self.needles if n in folded}
+        for rx, need in self.rules:
+            if (need is None or not need.isdisjoint(present)) and (m := rx.search(text)):
+                return m
+        return None
+
+
+def _sequence(items) -> tuple[set[str] | None, frozenset[str] | None]:
+    """(exact, need) of a parsed sequence: every string it can match, when that is a small set of literals; and a
+    set of strings one of which every match contains (None when unknown)."""
+    runs: list[list[set[str]]] = [[]]       # runs of items that match literals, each a set of alternatives
+    needs = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:                # consumes nothing: the literals either side stay adjacent
+            continue
+        exact, need = _item(op, av)
+        run = runs[-1]
+        if exact is None:
+            needs.append(need)
+            runs.append([])
+        elif len(exact) == 1 and run and len(run[-1]) == 1:
+            run[-1] = {next(iter(run[-1])) + next(iter(exact))}
+        else:
+            run.append(exact)
+    # any span of adjacent items in a run is required: one of the strings it can match
+    spans = [_product(run[i:j]) for run in runs for i in range(len(run)) for j in range(i + 1, len(run) + 1)]
+    return (_product(runs[0]) if len(runs) == 1 else None), _best(needs + spans)
+
+
+def _product(items: list[set[str]]) -> set[str] | None:
+    """Every concatenation of one string from each item; None when more than LIMIT."""
+    out = {""}
+    for alternatives in items:
+        if len(out) * len(alternatives) > LIMIT:
+            return None
+        out = {a + b for a in out for b in alternatives}
+    return out
+
+
+def _item(op, av) -> tuple[set[str] | None, frozenset[str] | None]:
+    if op is c.LITERAL:
+        return ({chr(av).lower()} if chr(av).isascii() else None), None
+    if op is c.IN:
+        if all(o is c.LITERAL and chr(v).isascii() for o, v in av):
+            return {chr(v).lower() for _, v in av}, None
+        return None, None
+    if op is c.SUBPATTERN:
+        return _sequence(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is c.BRANCH:
+        alternatives = [_sequence(p) for p in av[1]]
+        exact = None
+        if all(e is not None for e, _ in alternatives):
+            exact = set().union(*(e for e, _ in alternatives))
+            exact = exact if len(exact) <= LIMIT else None
+        needs = [_best([n, e]) for e, n in alternatives]
+        need = None if any(n is None for n in needs) else _minimal(frozenset().union(*needs))
+        return exact, need
+    if op in _REPEATS:
+        low, high, p = av
+        exact, need = _sequence(p)
+        if exact is not None and high == 1:
+            return (exact | {""} if low == 0 else exact), None
+        return None, (_best([need, exact]) if low >= 1 else None)
+    return None, None
+
+
+def _best(candidates) -> frozenset[str] | None:
+    """The most selective set of required strings: the shortest string long enough to be rare (6 characters), then
+    the fewest strings, then the longest shortest string."""
+    sets = [_minimal(s) for s in candidates if s and "" not in s]
+    return max(sets, key=lambda s: (min(6, min(map(len, s))), -len(s), min(map(len, s))), default=None)
+
+
+def _minimal(strings) -> frozenset[str]:
+    """Drop each string that contains another: finding the shorter one is enough."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))

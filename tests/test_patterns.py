@@ -1,0 +1,76 @@
+"""Literal prefilters (foi/extract/patterns.py): pattern -> the strings every match contains, and searches that give
+the same answer as the regular expressions themselves."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from foi.bench import generator
+from foi.extract.patterns import Patterns, fold, required
+from foi.rules import load
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bnot held\b", {"not held"}),
+    (r"NCND", {"ncnd"}),
+    (r"(?-i:ABC)\d", {"abc"}),
+    (r"cost\b limit", {"cost limit"}),                                    # zero-width: literals stay adjacent
+    (r"exceed(?:s|ed|ing)? the limit", {" the limit"}),
+    (r"(?:will|can|could) not (?:either )?confirm or deny", {"confirm or deny"}),
+    (r"\bwithh[eo]ld\b", {"withheld", "withhold"}),
+    (r"\bis exempt\b|\bexempt(?:ing|ed)\b", {"is exempt", "exempting", "exempted"}),
+    (r"(?:is|are) kept", {"is kept", "are kept"}),
+    (r"(?:ab){2,}", {"ab"}),
+    (r"café menu", {" menu"}),                                            # only ASCII literals are kept
+    (r"\d+ (?:hours|days)", {" hours", " days"}),
+    (r"held|\d+", None),                                                   # one branch needs no literal
+    (r"[a-z]+ing", {"ing"}),
+    (r"(?:abc)?\d", None),
+    (r"x{0}\d", None),
+    (r"£\s?\d", None),
+    (r"(?=abc)\w+", None),                                                 # a lookahead consumes nothing
+])
+def test_required(pattern, expected):
+    assert required(pattern, re.I) == (None if expected is None else frozenset(expected))
+
+
+def test_fold_matches_ignorecase_for_every_character():
+    """Every character that re.I matches to an ASCII one folds to it, and folding keeps every offset."""
+    chars = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    folded = fold(chars)
+    assert len(folded) == len(chars)
+    for m in re.finditer(r"[\x00-\x7f]", chars, re.I):
+        ascii_ = [chr(a) for a in range(128) if re.fullmatch(re.escape(chr(a)), m.group(), re.I)]
+        assert {a.lower() for a in ascii_} == {folded[m.start()]}, hex(ord(m.group()))
+
+
+@pytest.mark.parametrize("patterns, text, found", [
+    (["not held", "exempt"], "The data is EXEMPT.", "EXEMPT"),
+    (["not held", "exempt"], "Nothing to see.", None),
+    (["is exempt"], "İS EXEMPT", "İS EXEMPT"),                             # dotted capital I matches i
+    (["section 12"], "ſection 12", "ſection 12"),                          # long s matches s
+    (["kept"], "\u212aEPT", "\u212aEPT"),                                 # Kelvin sign matches k
+    (["\\d+ hours", "held"], "It took 30 hours.", "30 hours"),
+    (["[a-z]+", "held"], "Held", "Held"),                                   # no prefilter: always searched
+])
+def test_patterns_search(patterns, text, found):
+    m = Patterns(patterns, re.I).search(text)
+    assert (m.group() if m else None) == found
+
+
+def _synthetic_texts():
+    rng = random.Random(7)
+    return [generator.as_text(generator.compose(rng, n)).decode("utf-8") for n in range(60)]
+
+
+def test_every_match_of_the_outcome_rules_contains_a_required_string():
+    texts = _synthetic_texts()
+    for patterns in load("outcomes")["signals"].values():
+        for pattern in patterns:
+            need = required(pattern, re.I)
+            for text in texts:
+                for m in re.finditer(pattern, text, re.I):
+                    assert need is None or any(n in fold(m.group()) for n in need), (pattern, m.group())
+                assert bool(Patterns([pattern], re.I).search(text)) == bool(re.search(pattern, text, re.I))
