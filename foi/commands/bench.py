@@ -24,6 +24,15 @@ from foi.site import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 LOADS_SEARCH = re.compile(r"""(?:src|href)=["']?[^"'\s>]*pagefind[^"'\s>]*""")
+# What the search page (docs/assets/search.js) downloads: our interface, on every page with the header's form;
+# then, on a first query, Pagefind's loader, WebAssembly, entry and metadata, the index chunks of the query's words
+# and one fragment for each of the first results shown.
+SEARCH_UI = ("assets/search.js", "assets/search.css")
+RESULTS_SHOWN = 5
+# First queries measured beside the worst case, as the words Pagefind looks up (lower case, punctuation dropped,
+# English stems; search.js leaves out words as common as "the", none of which is here).
+FIRST_QUERIES = {"31(1)(a)": ("311a",), "section 40": ("section", "40"),
+                 "neither confirm nor deny": ("neither", "confirm", "nor", "deni")}
 WORDS = ("authority request information held disclosure section exemption public interest test council police "
          "figures year total cost review policy officer contract supplier data personal refusal appeal").split()
 
@@ -106,25 +115,41 @@ def sizes(site: Path) -> dict[str, str]:
         out["HTML per response page (mean / max)"] = f"{statistics.mean(pages) / 1024:.1f} KB / {max(pages) / 1024:.1f} KB"
     loading = [p for p in site.glob("responses/*/index.html") if LOADS_SEARCH.search(p.read_text(encoding="utf-8"))]
     out["response pages referencing pagefind files"] = f"{len(loading)} of {len(pages)}"
+    ui = [site / rel for rel in SEARCH_UI if (site / rel).is_file()]
+    out["search on page load"] = (f"{sum(p.stat().st_size for p in ui) / 1024:.0f} KB raw / "
+                                  f"{sum(len(gzip.compress(p.read_bytes(), 6)) for p in ui) / 1024:.0f} KB gzip "
+                                  "(our search interface; nothing of Pagefind or its index)")
     bundle = site / "pagefind"
     if bundle.is_dir():
         first = _first_search(bundle)
-        out["first search downloads"] = (f"{sum(first.values()) / 1024:.0f} KB ("
-                                         + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in first.items()) + ")")
+        out["first search downloads"] = (f"{sum(first.values()) / 1024:.0f} KB (worst case, the largest index "
+                                         "chunk: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in first.items())
+                                         + ")")
         wire = _first_search(bundle, compressed=True)
-        out["first search, gzip on the wire"] = (f"{sum(wire.values()) / 1024:.0f} KB (UI {wire['UI'] / 1024:.0f} KB, "
-                                                 f"pagefind.js {wire['pagefind.js'] / 1024:.0f} KB; Pagefind's own "
+        out["first search, gzip on the wire"] = (f"{sum(wire.values()) / 1024:.0f} KB (search UI "
+                                                 f"{wire['search UI'] / 1024:.0f} KB, pagefind.js "
+                                                 f"{wire['pagefind.js'] / 1024:.0f} KB; Pagefind's own "
                                                  "files are gzipped already)")
+        for query, words in FIRST_QUERIES.items():
+            try:
+                raw, packed = _first_search(bundle, words=words), _first_search(bundle, True, words)
+            except (OSError, ValueError, IndexError, KeyError, TypeError):
+                break                                     # not a metadata file Pagefind wrote
+            out[f"first search for {query!r}"] = (f"{sum(raw.values()) / 1024:.0f} KB raw / "
+                                                  f"{sum(packed.values()) / 1024:.0f} KB gzip (index chunks "
+                                                  f"{raw['index chunks'] / 1024:.0f} KB)")
         out["search bundle"] = f"{sum(p.stat().st_size for p in bundle.rglob('*') if p.is_file()) / 2**20:.1f} MB"
     return out
 
 
-def _first_search(bundle: Path, compressed: bool = False) -> dict[str, int]:
-    """Bytes of a first query on the search page: Pagefind UI (script and stylesheet), the loader, its
-    WebAssembly, the entry, the language's metadata, every filter file (the UI shows each filter's counts before
-    any query), the largest index chunk and the largest of the five result fragments shown first (times five).
-    `compressed`: as a server sends them with gzip (scripts, styles and JSON; Pagefind's index files and
-    WebAssembly are gzip files already)."""
+def _first_search(bundle: Path, compressed: bool = False, words: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Bytes of a first query on the search page (docs/assets/search.js): our interface (script and stylesheet,
+    already fetched with any page that has the header's search form), Pagefind's loader (on the page: no web
+    worker), its WebAssembly, the entry, the language's metadata, the index chunks holding the query's `words`
+    (default: the largest chunk, the worst case for a one-word query) and the largest fragment times the results
+    shown first. No filter file: they load only when the reader opens "Filter results" (a search without filters
+    fetches none). `compressed`: as a server sends them with gzip (scripts, styles and JSON; Pagefind's index
+    files and WebAssembly are gzip files already)."""
     def nbytes(path: Path) -> int:
         if compressed and path.suffix in (".js", ".css", ".json"):
             return len(gzip.compress(path.read_bytes(), 6))
@@ -134,10 +159,63 @@ def _first_search(bundle: Path, compressed: bool = False) -> dict[str, int]:
         found = [nbytes(p) for p in bundle.glob(pattern)]
         return pick(found) if found else 0
 
-    return {"UI": size("pagefind-ui.js") + size("pagefind-ui.css"), "pagefind.js": size("pagefind.js"),
-            "wasm": size("wasm.en.*") or size("wasm.*"), "entry": size("pagefind-entry.json"),
-            "meta": size("pagefind.*.pf_meta"), "filters": size("filter/*.pf_filter", sum),
-            "index chunk": size("index/*.pf_index"), "5 fragments": 5 * size("fragment/*.pf_fragment")}
+    if words is None:
+        chunks = size("index/*.pf_index")
+    else:
+        chunks = sum(nbytes(bundle / "index" / f"{name}.pf_index") for name in _chunks(bundle, words))
+    site = bundle.parent
+    return {"search UI": sum(nbytes(site / rel) for rel in SEARCH_UI if (site / rel).is_file()),
+            "pagefind.js": size("pagefind.js"), "wasm": size("wasm.en.*") or size("wasm.*"),
+            "entry": size("pagefind-entry.json"), "meta": size("pagefind.*.pf_meta"), "index chunks": chunks,
+            f"{RESULTS_SHOWN} fragments": RESULTS_SHOWN * size("fragment/*.pf_fragment")}
+
+
+def _chunks(bundle: Path, words: tuple[str, ...]) -> set[str]:
+    """The index chunks Pagefind 1.5 fetches for `words`: its metadata (gzip, a signature, then CBOR) lists the
+    chunks as [first word, last word, file name], bounds shortened to the prefixes that tell chunks apart. For each
+    word, the first chunk whose bounds hold it; failing that, the first whose bounds hold it when both are cut to
+    the shorter length (a word past a shortened last bound, such as "section" in sec..sect)."""
+    data = gzip.decompress(next(bundle.glob("pagefind.*.pf_meta")).read_bytes())
+    if not data.startswith(b"pagefind_dcd"):
+        raise ValueError("not a Pagefind metadata file")
+    chunks = _cbor(data, 12)[0][2]
+
+    def holds(first: str, last: str, word: str) -> bool:
+        return first <= word <= last
+
+    def holds_cut(first: str, last: str, word: str) -> bool:
+        return word[:len(first)] >= first[:len(word)] and word[:len(last)] <= last[:len(word)]
+
+    found = set()
+    for word in words:
+        name = next((n for f, l, n in chunks if holds(f, l, word)), None) or \
+            next((n for f, l, n in chunks if holds_cut(f, l, word)), None)
+        if name:
+            found.add(name)
+    return found
+
+
+def _cbor(data: bytes, i: int):
+    """One CBOR item at data[i] (the kinds Pagefind writes: integers, strings, arrays, maps) and the next offset."""
+    kind, info = data[i] >> 5, data[i] & 31
+    i += 1
+    if info >= 24 and info <= 27:
+        width = 1 << (info - 24)
+        info, i = int.from_bytes(data[i:i + width], "big"), i + width
+    if kind == 0:
+        return info, i
+    if kind == 1:
+        return -1 - info, i
+    if kind in (2, 3):
+        raw = data[i:i + info]
+        return (raw.decode() if kind == 3 else raw), i + info
+    if kind in (4, 5):
+        items = []
+        for _ in range(info * (2 if kind == 5 else 1)):
+            item, i = _cbor(data, i)
+            items.append(item)
+        return (items if kind == 4 else dict(zip(items[::2], items[1::2]))), i
+    raise ValueError(f"CBOR kind {kind} at {i - 1}")
 
 
 def _call(name: str, path: Path) -> list[str]:

@@ -18,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "build" / "data"
+BROWSER_DATA = Path(__file__).resolve().parent / "fixtures" / "data"   # a response whose text looks like HTML
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -50,6 +51,7 @@ def site(server) -> Path:
     shutil.copytree(ROOT / "data" / "cleveland-police", data / "cleveland-police")
     shutil.copytree(ROOT / "data" / "requests", data / "requests")
     shutil.copytree(FIXTURE_DATA, data, dirs_exist_ok=True)
+    shutil.copytree(BROWSER_DATA, data, dirs_exist_ok=True)
     proc = subprocess.run([sys.executable, "-m", "foi", "build", "--data", str(data), "--out", str(work)],
                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": url})
     assert proc.returncode == 0, f"the build failed:\n{proc.stdout}{proc.stderr}"
