@@ -70,6 +70,13 @@ def test_date(text, date):
     ("Subject: Example Police response to your request\nDear Sir,\n", None, "Example Police"),
     ("Example Council no longer completes the return.\nThe Information Commissioner can be contacted at "
      "www.ico.org.uk\n", None, "Example Council"),
+    # known names: several words in any case, short forms, the longest of those starting alike
+    ("Thank you. The department for transport does not hold the data.\n", None, "Department for Transport"),
+    ("The records are held by the DWP.\n", None, "Department for Work and Pensions"),
+    ("Police Service of Scotland does not hold this list.\n", None, "Police Scotland"),
+    ("Dear HM Revenue & Customs,\nPlease send the list.\n", None, "HM Revenue and Customs"),
+    ("Figures provided by the ministry of defence show 4 cases. The MoD will publish more.\n", None,
+     "Ministry of Defence"),
 ])
 def test_authority(text, url, name):
     assert metadata.authority(text, url) == name

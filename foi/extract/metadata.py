@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from foi.extract.patterns import fold
 from foi.rules import load
 from foi.slugs import slugify
 
@@ -157,12 +158,24 @@ def _authority_rules():
     joint = r"(?:,? (?:and|&|of|upon|on|the|y) |, | |-)"
     generic = (rf"(?:{rules['name_prefixes']}){word}(?:{joint}{word})*?(?:,? (?:and|&) [A-Z][\w'’-]+)?(?= |,|\.|$)"
                rf"|{word}(?:{joint}{word})*? (?:{rules['name_endings']})\b")
-    names = "|".join(rf"\b{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b" for n in sorted(spelled, key=len, reverse=True))
-    # Every name starts with a capital, or (a known name of several words, in any case) with one of their first
-    # letters at the start of a word: checked first, so the scan passes over most positions without trying each name.
+    # Every name starts with a capital, or (a known name of several words, in any case) with its first two letters
+    # at the start of a word: checked first, so the scan passes over most positions without trying each name.
     capitals = "".join(sorted({re.escape(n[0]) for n in spelled if " " not in n and not "A" <= n[0] <= "Z"}))
-    firsts = "".join(sorted({re.escape(n[0]) for n in spelled if " " in n}))
-    name_rx = rf"(?=[A-Z{capitals}]|\b(?i:[{firsts}]))(?:{names}|{generic})"
+    seconds: dict[str, set[str]] = {}
+    for n in spelled:
+        if " " in n:
+            seconds.setdefault(n[0], set()).add(re.escape(n[1]))
+    starts = "|".join(f"{re.escape(first)}[{''.join(sorted(s))}]" for first, s in sorted(seconds.items()))
+    # Known names, longest first, are tried only beside those whose first letter folds to the same one: names in
+    # different groups never match at the same place, so the order in which they are tried there is kept.
+    groups: dict[str, list[str]] = {}
+    for n in sorted(spelled, key=len, reverse=True):
+        first = fold(n[0])
+        groups.setdefault(first if first.isascii() else "", []).append(
+            rf"{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b")
+    names = "|".join((rf"(?=(?i:{re.escape(first)}))" if first else "") + f"(?:{'|'.join(alternatives)})"
+                     for first, alternatives in groups.items())
+    name_rx = rf"(?=[A-Z{capitals}]|\b(?i:{starts}))(?:\b(?:{names})|{generic})"
     contexts = [re.compile(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 
