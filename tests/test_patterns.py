@@ -8,7 +8,7 @@ import re
 import pytest
 
 from foi.bench import generator
-from foi.extract.patterns import Patterns, fold, required
+from foi.extract.patterns import Pattern, Patterns, fold, required
 from foi.rules import load
 
 
@@ -58,6 +58,23 @@ def test_fold_matches_ignorecase_for_every_character():
 def test_patterns_search(patterns, text, found):
     m = Patterns(patterns, re.I).search(text)
     assert (m.group() if m else None) == found
+
+
+def test_pattern_searches_like_the_regular_expression():
+    text = "Our ref: 12/34. The request was refused.\nReference: AB-99"
+    for pattern in [r"\bref(?:erence)?:\s*(\S+)", r"refused", r"withheld", r"\d+"]:
+        rule, rx = Pattern(pattern, re.I), re.compile(pattern, re.I)
+        for pos, endpos in [(0, len(text)), (5, 30), (20, 25), (0, 3)]:
+            assert [m.span() for m in rule.finditer(text, pos, endpos)] == \
+                [m.span() for m in rx.finditer(text, pos, endpos)]
+            for call in ("search", "match"):
+                got, want = getattr(rule, call)(text, pos, endpos), getattr(rx, call)(text, pos, endpos)
+                assert (got and got.span()) == (want and want.span())
+
+
+def test_pattern_skips_a_text_without_its_strings():
+    assert Pattern("withheld|exempt").needles == frozenset({"withheld", "exempt"})
+    assert Pattern("withheld", re.I).search("Nothing was WITHHELD.", 0, 12) is None   # not within pos..endpos
 
 
 def _synthetic_texts():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from foi import catalogue
+from foi.extract.patterns import Pattern
 from foi.rules import load
 
 
@@ -60,7 +61,7 @@ SENTENCE_END = re.compile(r"[.!?](?=\s)|\n(?![ \t]*[a-z])")
 def _rules() -> dict:
     r = load("citations")
     i = re.I
-    heads = {law: re.compile(rf"(?:{p})\s*{NUMBER}", i) for law, p in r["heads"].items()}
+    heads = {law: Pattern(rf"(?:{p})\s*{NUMBER}", i) for law, p in r["heads"].items()}
     return {
         "heads": heads,
         "separator": re.compile(r["separator"], i),
@@ -70,12 +71,12 @@ def _rules() -> dict:
         "not_a_section": re.compile(r["not_a_section"], i),
         "of_law": re.compile(r["of_law"]),
         "access": {law: re.compile(p) for law, p in r["access_laws"].items()},
-        "scottish": re.compile(r["scottish"]),
+        "scottish": Pattern(r["scottish"]),
         **{k: re.compile(p, i) for k, p in r["not_relied"].items()},
-        "ncnd": re.compile(r["ncnd"], i),
-        "public_interest": re.compile(r["public_interest"], i),
-        "cost": re.compile(r["cost"], i),
-        "manifestly_unreasonable": re.compile(r["manifestly_unreasonable"], i),
+        "ncnd": Pattern(r["ncnd"], i),
+        "public_interest": Pattern(r["public_interest"], i),
+        "cost": Pattern(r["cost"], i),
+        "manifestly_unreasonable": Pattern(r["manifestly_unreasonable"], i),
     }
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from foi.extract.patterns import fold
+from foi.extract.patterns import Pattern, fold
 from foi.rules import load
 from foi.slugs import slugify
 
@@ -28,9 +28,9 @@ TOKEN = r"((?-i:(?:[A-Z][A-Za-z]*[ /.-]?){0,3})\d(?:[\w./]*\d)?(?:[ \t]*[-/&][ \
 
 
 @lru_cache(maxsize=None)
-def _reference_rules() -> tuple[list[re.Pattern], list[re.Pattern]]:
+def _reference_rules() -> tuple[list[Pattern], list[re.Pattern]]:
     rules = load("metadata")
-    labelled = [re.compile(rf"(?:^|[\s\[(:])(?:{label})[ \t]*[:.]?[ \t]*(?:[-–][ \t]+)?(?:\n[-–\s]*)?{TOKEN}", re.I | re.M)
+    labelled = [Pattern(rf"(?:^|[\s\[(:])(?:{label})[ \t]*[:.]?[ \t]*(?:[-–][ \t]+)?(?:\n[-–\s]*)?{TOKEN}", re.I | re.M)
                 for label in rules["reference_labels"]]
     headings = [re.compile(p, re.M) for p in rules["reference_headings"]]
     return labelled, headings
@@ -128,19 +128,27 @@ def response_date(text: str) -> str | None:
 
 # -- regimes --------------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _regime_rules():
+    rules = load("metadata")
+    return (re.compile(rules["regimes_team_names"]), Pattern(rules["regimes_remit_words"], re.I),
+            {name: Pattern(rx, re.I) for name, rx in rules["regimes"].items()},
+            Pattern(rules["regimes_english_eir"]), Pattern(rules["regimes_english_foia"]))
+
+
 def regimes(text: str, scottish: bool = False) -> list[str]:
     """The access regimes a response is made under or cites; a response that names none is taken to be made under
     the freedom of information law of its country (FOISA in Scotland, else FOIA)."""
-    rules = load("metadata")
-    text = re.sub(rules["regimes_team_names"], " ", text)
-    for m in reversed(list(re.finditer(rules["regimes_remit_words"], text, re.I))):
+    team_names, remit_words, named, english_eir, english_foia = _regime_rules()
+    text = team_names.sub(" ", text)
+    for m in reversed(list(remit_words.finditer(text))):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
         text = text[:start] + text[min(ends, default=len(text)):]
-    found = {name for name, rx in rules["regimes"].items() if re.search(rx, text, re.I)}
-    if "EISR" in found and not re.search(rules["regimes_english_eir"], text):
+    found = {name for name, rx in named.items() if rx.search(text)}
+    if "EISR" in found and not english_eir.search(text):
         found.discard("EIR")
-    if "FOISA" in found and not re.search(rules["regimes_english_foia"], text):
+    if "FOISA" in found and not english_foia.search(text):
         found.discard("FOIA")
     if not found:
         found = {"FOISA" if scottish else "FOIA"}
@@ -176,7 +184,7 @@ def _authority_rules():
     names = "|".join((rf"(?=(?i:{re.escape(first)}))" if first else "") + f"(?:{'|'.join(alternatives)})"
                      for first, alternatives in groups.items())
     name_rx = rf"(?=[A-Z{capitals}]|\b(?i:{starts}))(?:\b(?:{names})|{generic})"
-    contexts = [re.compile(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
+    contexts = [Pattern(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 
 

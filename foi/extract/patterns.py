@@ -1,13 +1,15 @@
 """Literal prefilters for the rules' regular expressions: skip a search that cannot match.
 
-`required` reads a parsed pattern for the strings every match must contain one of; `Patterns.search` runs a
-pattern only on a text whose `fold` contains one of them. Conservative: a pattern with no such strings known is
-always searched.
+`required` reads a parsed pattern for the strings every match must contain one of; `Pattern` and `Patterns` run a
+pattern only on a text whose `fold` contains one of them there. Conservative: a pattern with no such strings known
+is always searched.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from re import _constants as c, _parser
 
 # A literal is kept only when it is ASCII; under re.I these are the only other characters that match an ASCII
@@ -18,6 +20,7 @@ _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 
 
+@lru_cache(maxsize=64)                       # a document's text is folded once for all its patterns
 def fold(text: str) -> str:
     """`text` in lower case, each character folded as re.I folds it onto ASCII; same length as `text`."""
     for odd, ascii_ in _FOLDS:
@@ -30,6 +33,31 @@ def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     such strings are known."""
     _, need = _sequence(_parser.parse(pattern, flags))
     return need
+
+
+class Pattern:
+    """A compiled pattern (the calls of re.Pattern that rules use) that skips a text, or the part of it searched,
+    lacking every string its matches need."""
+    __slots__ = ("rx", "needles")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags)
+        self.needles = required(pattern, flags)
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        if self.needles is None:
+            return True
+        folded = fold(text)
+        return any(folded.find(n, pos, endpos) >= 0 for n in self.needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.rx.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.rx.match(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        return self.rx.finditer(text, pos, endpos) if self._may_match(text, pos, endpos) else iter(())
 
 
 class Patterns:
