@@ -81,6 +81,10 @@ class Cache:
     def _path(self, k: str) -> Path:
         return self.records / k[:2] / f"{k}.json"
 
+    def has(self, k: str | None) -> bool:
+        """True when an entry is stored under key k (None is no key)."""
+        return self.root is not None and k is not None and os.path.isfile(self._path(k))
+
     def get(self, k: str) -> dict | None:
         """The entry {"record", "sidecar"} stored under key k, or None."""
         if self.root is None:
@@ -119,10 +123,10 @@ class Cache:
                         os.unlink(entry.path)
 
 
-def stamp(path: Path) -> list[int] | None:
+def stamp(path: Path | str) -> list[int] | None:
     """[size, modification time in ns] of a file, or None when it cannot be read."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]

@@ -3,6 +3,8 @@
 Conversion is incremental and parallel. Each source's record is cached under .cache/ by the hash of its
 bytes, its sidecar and the converter's code (foi.cache); only sources with a new hash are extracted, on all
 cores, in chunks. Results keep the sorted order of the sources, so the output is the same on every run.
+Cached records are read only when first asked for (`Collection.records`): when nothing changed since the
+last run the site is already up to date (foi.site compares fingerprints) and no record is read at all.
 
 A bad file never stops the others: it becomes a failure naming the file and the reason, and the command
 reports every failure at the end and exits non-zero. A page once published never silently disappears: when
@@ -16,8 +18,8 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from foi import annotations, cache, requests, slugs
 from foi.pipeline import Result, process
@@ -26,28 +28,39 @@ from foi.progress import Progress
 SKIP_DIRS = {"requests"}
 
 
-@dataclass
 class Collection:
-    records: list[dict]
-    failures: list[Result] = field(default_factory=list)
-    requests: dict[str, dict] = field(default_factory=dict)
-    kept: list[Result] = field(default_factory=list)   # failures whose last good record is still published
-    extracted: int = 0                                  # sources read through the extractor this run
-    fingerprint: str = ""                               # a hash of everything the records were made from
-    data_dir: Path | None = None                        # where the sources are (originals are published beside pages)
+    """The converted collection: records (read on first use), failures, and the requests."""
+
+    def __init__(self, records: list[dict] | None = None, *, failures: list[Result] | None = None,
+                 requests: dict[str, dict] | None = None, kept: list[Result] | None = None, extracted: int = 0,
+                 data_dir: Path | None = None, size: int | None = None, fingerprint: str = "",
+                 reader: Callable[[Collection], list[dict]] | None = None):
+        self._records = records
+        self._reader = reader
+        self.failures = failures or []
+        self.requests = requests or {}
+        self.kept = kept or []                  # failures whose last good record is still published
+        self.extracted = extracted              # sources read through the extractor this run
+        self.data_dir = data_dir                # where the sources are (originals are published beside pages)
+        self.size = len(records) if size is None and records is not None else (size or 0)
+        self.fingerprint = fingerprint          # a hash of everything the records are made from
+
+    @property
+    def records(self) -> list[dict]:
+        if self._records is None:
+            self._records = self._reader(self) if self._reader else []
+        return self._records
 
 
 def discover(data_dir: Path) -> list[Path]:
     """Every response file under data/, sorted; sidecars, requests and the slug registry are not responses."""
     found = []
-    for path in sorted(Path(data_dir).rglob("*")):
-        rel = path.relative_to(data_dir)
-        if not path.is_file() or rel.parts[0] in SKIP_DIRS or path.name.startswith("."):
-            continue
-        if path.suffix.lower() in (".yml", ".yaml"):
-            continue
-        found.append(path)
-    return found
+    for folder, dirs, names in os.walk(data_dir):
+        if folder == str(data_dir):
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+        found += [os.path.join(folder, name) for name in names if not name.startswith(".")
+                  and not name.lower().endswith((".yml", ".yaml"))]
+    return sorted(Path(p) for p in found if os.path.isfile(p))
 
 
 def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
@@ -57,73 +70,73 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
     data_dir = Path(data_dir)
     progress = progress or Progress()
     store = cache.Cache(cache_dir)
-    sources = discover(data_dir)
+    sources = [(path, path.relative_to(data_dir).as_posix()) for path in discover(data_dir)]
     keys = {}
-    for path in sources:
+    for path, rel in sources:
         try:
-            keys[path] = store.key(path, path.relative_to(data_dir).as_posix())
+            keys[path] = store.key(path, rel)
         except OSError:
             pass   # unreadable: extraction below reports why
-    entries: dict[Path, dict] = {}
-    for path, k in keys.items():
-        entry = store.get(k)
-        if entry is not None:
-            entries[path] = entry
-    misses = [p for p in sources if p not in entries]
+    misses = [path for path, _ in sources if not store.has(keys.get(path))]
     progress.stage("convert", len(sources))
-    progress.advance(len(entries))
-    errors = {}
+    progress.advance(len(sources) - len(misses))
+    fresh, errors = {}, {}
     for path, text, error in _extract_all(misses, keys, store, jobs):
         progress.advance()
         if error:
             errors[path] = error
         else:
-            entries[path] = json.loads(text)
+            fresh[path] = json.loads(text)
     progress.done()
 
-    reqs = requests.load_all(data_dir / "requests")
-    registry = slugs.Registry(data_dir / "slugs.yml")
-    coll = Collection(records=[], requests=reqs, extracted=len(misses), data_dir=data_dir)
-    last_good = {}
-    for path in sources:
-        rel = path.relative_to(data_dir).as_posix()
-        entry = entries.get(path)
+    published, failures, kept = [], [], []   # published: (path, rel, key of its record)
+    for path, rel in sources:
         if path in errors:
             failure = Result(path, error=errors[path])
-            coll.failures.append(failure)
+            failures.append(failure)
             good = store.last_good.get(rel)
-            entry = store.get(good) if good else None
+            if store.has(good):
+                kept.append(failure)
+                published.append((path, rel, good))
+        else:
+            published.append((path, rel, keys.get(path)))
+    store.save({rel: k for _, rel, k in published if k}, {rel for _, rel in sources})
+    reqs = requests.load_all(data_dir / "requests")
+    registry = slugs.Registry(data_dir / "slugs.yml")
+
+    def fingerprint() -> str:
+        """The converter, each source's record key (or its failure), the requests and the assigned ids."""
+        h = hashlib.sha256(cache.code_version().encode())
+        used = {rel: k for _, rel, k in published}
+        for path, rel in sources:
+            h.update(f"{rel}\0{used.get(rel) or ''}\0{'failed' if path in errors else ''}\n".encode())
+        for path in sorted((data_dir / "requests").rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
+        h.update(json.dumps(registry.ids, sort_keys=True).encode())
+        return h.hexdigest()
+
+    def read(coll: Collection) -> list[dict]:
+        """The records, in source order, with their ids and annotations; new ids are saved to slugs.yml."""
+        records = []
+        for path, rel, k in published:
+            entry = fresh.get(path) or store.get(k)
+            if entry is None:   # the cached entry was damaged since: extract the (unchanged) source again
+                _, text, _ = _extract((path, k, store.root))
+                entry = json.loads(text) if text else None
             if entry is None:
                 continue
-            coll.kept.append(failure)
-            last_good[rel] = good
-        elif path in keys:
-            last_good[rel] = keys[path]
-        record = entry["record"]
-        record["id"] = registry.assign(rel, slugs.derive(record, path))
-        record["source"]["path"] = rel
-        annotations.apply(record, entry["sidecar"], reqs)
-        coll.records.append(record)
-    registry.save()
-    store.save(last_good, {path.relative_to(data_dir).as_posix() for path in sources})
-    coll.fingerprint = _fingerprint(data_dir, sources, last_good, errors, registry)
-    return coll
+            record = entry["record"]
+            record["id"] = registry.assign(rel, slugs.derive(record, path))
+            record["source"]["path"] = rel
+            annotations.apply(record, entry["sidecar"], reqs)
+            records.append(record)
+        registry.save()
+        coll.fingerprint = fingerprint()
+        return records
 
-
-def _fingerprint(data_dir: Path, sources: list[Path], used: dict[str, str], errors: dict[Path, str],
-                 registry: slugs.Registry) -> str:
-    """The hash of what the records were made from: the converter, each source's record key (or its
-    failure), the requests and the assigned ids. Equal fingerprints mean equal records."""
-    h = hashlib.sha256(cache.code_version().encode())
-    for path in sources:
-        rel = path.relative_to(data_dir).as_posix()
-        h.update(f"{rel}\0{used.get(rel, '')}\0{'failed' if path in errors else ''}\n".encode())
-    for path in sorted((data_dir / "requests").rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    h.update(json.dumps(registry.ids, sort_keys=True).encode())
-    return h.hexdigest()
-
+    return Collection(failures=failures, requests=reqs, kept=kept, extracted=len(misses), data_dir=data_dir,
+                      size=len(published), fingerprint=fingerprint(), reader=read)
 
 def _extract_all(paths: list[Path], keys: dict[Path, str], store: cache.Cache, jobs: int | None):
     """(path, entry JSON, error) for each path, in order; extraction runs on `jobs` processes."""

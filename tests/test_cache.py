@@ -104,8 +104,8 @@ def test_a_damaged_cache_entry_is_re_extracted(data, extractions):
     for entry in (data.parent / ".cache" / "records").rglob("*.json"):
         entry.write_text("{ not json")
     extractions.clear()
-    coll = load(data)
-    assert len(extractions) == 3 and len(coll.records) == 3
+    records = load(data).records
+    assert len(extractions) == 3 and len(records) == 3
 
 
 def test_entries_of_removed_sources_are_dropped(data):

@@ -186,6 +186,23 @@ def test_pages_are_not_regenerated_when_nothing_changed_but_are_when_anything_do
     assert len(runs) == 4
 
 
+def test_a_run_with_nothing_changed_reads_no_record(tmp_path, monkeypatch):
+    from foi import cache
+
+    data = make_data(tmp_path)
+    docs = tmp_path / "docs"
+    convert.convert(data, docs, jobs=1)
+    (data / "northshire" / "reply-9.txt").write_text(response("Example Constabulary", "EC-9"))   # a new id
+    convert.convert(data, docs, jobs=1)
+    reads = []
+    real_get = cache.Cache.get
+    monkeypatch.setattr(cache.Cache, "get", lambda self, k: reads.append(k) or real_get(self, k))
+    before = tree(docs)
+    coll = convert.convert(data, docs, jobs=1)
+    assert reads == [] and coll.size == 5 and coll.extracted == 0
+    assert tree(docs) == before
+
+
 def test_one_changed_source_costs_one_page(tmp_path, monkeypatch):
     from foi.site import responses
 

@@ -131,7 +131,7 @@ def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: P
     site_dir = config.parent / settings.get("site_dir", "site")
     started = time.perf_counter()
     coll = convert(data, config.parent / settings.get("docs_dir", "docs"), jobs, progress)
-    say(f"convert: {len(coll.records)} responses, {len(coll.failures)} failed")
+    say(f"convert: {coll.size} responses, {len(coll.failures)} failed")
     try:
         progress.stage("mkdocs build")
         warnings = mkdocs(config)

@@ -33,7 +33,7 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
 def report(coll: collection.Collection) -> int:
     """Print the outcome, every failure together, and a loud warning for each page kept from a failed
     source; returns the exit status."""
-    print(f"converted {len(coll.records)} responses ({coll.extracted} extracted, the rest unchanged)",
+    print(f"converted {coll.size} responses ({coll.extracted} extracted, the rest unchanged)",
           file=sys.stderr)
     for f in coll.failures:
         print(f"error: {f.path}: {f.error}", file=sys.stderr)
@@ -41,7 +41,7 @@ def report(coll: collection.Collection) -> int:
         print(f"WARNING: {f.path} failed to convert; its page still shows its last good version. "
               f"Fix the file, or remove it from data/ to unpublish its page.", file=sys.stderr)
     if coll.failures:
-        print(f"{len(coll.failures)} of {len(coll.failures) + len(coll.records) - len(coll.kept)} files "
+        print(f"{len(coll.failures)} of {len(coll.failures) + coll.size - len(coll.kept)} files "
               f"failed to convert", file=sys.stderr)
     return 1 if coll.failures else 0
 

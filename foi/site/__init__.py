@@ -95,7 +95,8 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     for name in GENERATORS:
         importlib.import_module(f"foi.site.{name}").write(coll, out)
     out.prune()
-    if state:
+    if state:   # the records were read by now: their fingerprint includes any ids assigned while reading
+        fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()
         files = {path.relative_to(out.root).as_posix(): cache.stamp(path) for path in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": files,
@@ -123,10 +124,10 @@ def _unchanged(last: dict, fingerprint: str, out: Output) -> bool:
     are then counted as written."""
     if not last.get("fingerprint") or last.get("fingerprint") != fingerprint:
         return False
-    paths = {out.root / rel: stamp for rel, stamp in last["files"].items()}
-    if any(cache.stamp(path) != stamp for path, stamp in paths.items()):
+    root = str(out.root)
+    if any(cache.stamp(os.path.join(root, rel)) != stamp for rel, stamp in last["files"].items()):
         return False
-    out.written.update(paths)
+    out.written.update(out.root / rel for rel in last["files"])
     return True
 
 
