@@ -44,12 +44,20 @@ class Collection:
         self.data_dir = data_dir                # where the sources are (originals are published beside pages)
         self.size = len(records) if size is None and records is not None else (size or 0)
         self.fingerprint = fingerprint          # a hash of everything the records are made from
+        self._json: dict[str, str] = {}
 
     @property
     def records(self) -> list[dict]:
         if self._records is None:
             self._records = self._reader(self) if self._reader else []
         return self._records
+
+    def record_json(self, record: dict) -> str:
+        """A record as canonical JSON (keys sorted), made once a run: open data and page freshness share it."""
+        text = self._json.get(record["id"])
+        if text is None:
+            text = self._json[record["id"]] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        return text
 
 
 def discover(data_dir: Path) -> list[Path]:

@@ -5,10 +5,10 @@ import csv
 import io
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import jsonschema
 
+from foi.collection import Collection
 from foi.site import Output, opendata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ def records():
 
 def generate(tmp_path) -> Path:
     docs = tmp_path / "docs"
-    opendata.write(SimpleNamespace(records=records(), requests={}), Output(docs))
+    opendata.write(Collection(records()), Output(docs))
     return docs
 
 
@@ -86,6 +86,6 @@ def test_output_is_byte_identical_on_rerun(tmp_path):
 
 def test_an_empty_collection_still_publishes_valid_files(tmp_path):
     docs = tmp_path / "docs"
-    opendata.write(SimpleNamespace(records=[], requests={}), Output(docs))
+    opendata.write(Collection([]), Output(docs))
     assert json.loads((docs / "data" / "responses.json").read_text()) == {"schema_version": 1, "records": []}
     assert (docs / "data" / "answers.csv").read_text().splitlines() == [",".join(opendata.COLUMNS)]

@@ -34,7 +34,7 @@ class Output:
 
     def __init__(self, root: Path, previous: dict | None = None):
         self.root = Path(root)
-        self.written: set[Path] = set()
+        self.written: set[str] = set()          # paths relative to root, as written (or found fresh) this run
         self.previous = previous or {}          # rel -> [digest of its inputs, stamp] from the last run, same code
         self.digests: dict[str, str] = {}       # rel -> digest of its inputs, this run
 
@@ -43,24 +43,23 @@ class Output:
         generator may skip making it (it counts as written). The inputs' digest is kept for the next run."""
         digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         self.digests[rel] = digest
-        path = self.root / rel
         last = self.previous.get(rel)
-        if last and last[0] == digest and last[1] == cache.stamp(path):
-            self.written.add(path)
+        if last and last[0] == digest and last[1] == cache.stamp(os.path.join(self.root, rel)):
+            self.written.add(rel)
             return True
         return False
 
     def write(self, rel: str, content: str | bytes) -> Path:
         path = self.root / rel
         data = content.encode("utf-8") if isinstance(content, str) else content
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            same = path.stat().st_size == len(data) and path.read_bytes() == data
+            same = os.stat(path).st_size == len(data) and path.read_bytes() == data
         except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
             same = False
         if not same:
             path.write_bytes(data)
-        self.written.add(path)
+        self.written.add(rel)
         return path
 
     def prune(self) -> list[Path]:
@@ -68,14 +67,14 @@ class Output:
         folders left empty. Returns the deleted files."""
         deleted = []
         for name in GENERATED:
-            folder = self.root / name
+            folder = os.path.join(self.root, name)
             for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+                rel_dir = os.path.relpath(dirpath, self.root).replace(os.sep, "/")
                 for filename in filenames:
-                    path = Path(dirpath) / filename
-                    if path not in self.written:
-                        path.unlink()
-                        deleted.append(path)
-                if Path(dirpath) != folder and not os.listdir(dirpath):
+                    if f"{rel_dir}/{filename}" not in self.written:
+                        os.unlink(os.path.join(dirpath, filename))
+                        deleted.append(Path(dirpath) / filename)
+                if dirpath != folder and not os.listdir(dirpath):
                     os.rmdir(dirpath)
         return sorted(deleted)
 
@@ -97,7 +96,7 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     out.prune()
     if state:   # the records were read by now: their fingerprint includes any ids assigned while reading
         fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()
-        files = {path.relative_to(out.root).as_posix(): cache.stamp(path) for path in sorted(out.written)}
+        files = {rel: cache.stamp(os.path.join(out.root, rel)) for rel in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": files,
                                      "digests": out.digests}), encoding="utf-8")
@@ -127,7 +126,7 @@ def _unchanged(last: dict, fingerprint: str, out: Output) -> bool:
     root = str(out.root)
     if any(cache.stamp(os.path.join(root, rel)) != stamp for rel, stamp in last["files"].items()):
         return False
-    out.written.update(out.root / rel for rel in last["files"])
+    out.written.update(last["files"])
     return True
 
 

@@ -27,7 +27,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def write(coll, out) -> None:
     records = sorted(coll.records, key=lambda r: r["id"])
-    dumped = [_dump(r) for r in records]
+    dumped = [coll.record_json(r) for r in records]
     out.write(RESPONSES, responses_json(dumped))
     out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
     out.write(ANSWERS, answers_csv(records))
@@ -45,11 +45,9 @@ def responses_json(dumped: list[str]) -> str:
 
 def answers_csv(records: list[dict]) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for record in records:
-        for row in answer_rows(record):
-            writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([safe_cell(row[k]) for k in COLUMNS] for record in records for row in answer_rows(record))
     return buf.getvalue()
 
 
@@ -81,6 +79,3 @@ def safe_cell(value) -> str:
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
-
-def _dump(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)

@@ -19,7 +19,7 @@ def write(coll, out) -> None:
     for record in coll.records:
         original = copy_original(record, data_dir, out)
         rel = urls.response_md(record["id"])
-        if not out.fresh(rel, record, original):
+        if not out.fresh(rel, coll.record_json(record), original):
             out.write(rel, page(record, original))
 
 
