@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from foi import collection, site
 from foi.commands import convert as convert_cmd
 from foi.progress import Progress
 from foi.site import check as site_check
-from foi.site import search
+from foi.site import search, shards
 from foi.site import load_config
 from foi.site.squeeze import squeeze_site
 
@@ -71,20 +70,19 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
     return convert_cmd.convert(Path(data), Path(docs), jobs, progress)
 
 
-def mkdocs(config: Path) -> str:
-    """Stage 2: `mkdocs build --strict`; then the files mkdocs.yml excludes (originals, record JSON) copied into
-    site/ as they are, and the theme's indentation squeezed out of the HTML. Returns MkDocs' warnings (if any);
-    raises BuildError when it fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          env=env, capture_output=True, text=True)
-    if proc.returncode:
-        raise BuildError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}".rstrip())
+def mkdocs(config: Path, jobs: int | None = None) -> str:
+    """Stage 2: `mkdocs build --strict` (in parallel shards on a large site: foi.site.shards); then the files
+    mkdocs.yml excludes (originals, record JSON) copied into site/ as they are, and the theme's indentation
+    squeezed out of the HTML. Returns MkDocs' warnings (if any); raises BuildError when it fails."""
+    try:
+        warnings = shards.build(config, jobs)
+    except shards.MkDocsError as exc:
+        raise BuildError(str(exc)) from None
     settings = load_config(config)
     site_dir = config.parent / settings.get("site_dir", "site")
     copy_excluded(config.parent / settings.get("docs_dir", "docs"), site_dir, settings.get("exclude_docs", ""))
     squeeze_site(site_dir)
-    return "\n".join(line for line in proc.stderr.splitlines() if not line.startswith("INFO"))
+    return warnings
 
 
 def copy_excluded(docs: Path, site_dir: Path, patterns: str) -> int:
@@ -134,7 +132,7 @@ def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: P
     say(f"convert: {coll.size} responses, {len(coll.failures)} failed")
     try:
         progress.stage("mkdocs build")
-        warnings = mkdocs(config)
+        warnings = mkdocs(config, jobs)
         progress.done()
         if warnings:
             print(warnings, file=sys.stderr)
