@@ -103,3 +103,23 @@ def test_anchors_on_pages_that_are_not_folder_indexes(tmp_path):
         "404.html: broken link #missing: no #missing in 404.html",
         "404.html: broken link responses/ec-1#q3: no #q3 in responses/ec-1/index.html",
     ]
+
+
+def test_the_search_bundle_is_checked_after_pagefind_has_written_it(tmp_path, monkeypatch):
+    from foi.commands import build
+    from foi.site import search
+
+    site = make_site(tmp_path, good_site(tmp_path))
+    bundle = {"pagefind/pagefind.js": 'import("https://cdn.example.net/wasm.js")'}
+
+    def pagefind(path):   # stands in for Pagefind: the bundle appears only once indexing is done
+        make_site(path, bundle)
+        return ""
+
+    make_site(site, bundle)
+    assert check(site, SITE_URL, skip="pagefind") == [] and len(check(site, SITE_URL)) == 1
+    (site / "pagefind" / "pagefind.js").unlink()
+    monkeypatch.setattr(search, "index", pagefind)
+    warnings, problems = build.index_and_check(site, SITE_URL)
+    assert [str(p) for p in problems] == [
+        "pagefind/pagefind.js: script fetches https://cdn.example.net/wasm.js from another site"]

@@ -1,5 +1,5 @@
 """Build the site: convert data/ into pages under docs/, run `mkdocs build --strict`, index it for search with
-Pagefind, then check it (links, anchors, no third-party loads, share metadata).
+Pagefind and, meanwhile, check it (links, anchors, no third-party loads, share metadata).
 
 Files that cannot be converted are reported together at the end and make the exit status non-zero; the pages
 of the other files are still built. Each stage is a function here (convert, mkdocs, index, check) so that the
@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pathspec
@@ -120,6 +121,16 @@ def check(site_dir: Path, site_url: str | None = None) -> list[site_check.Proble
     return site_check.check(site_dir, site_url)
 
 
+def index_and_check(site_dir: Path, site_url: str | None = None) -> tuple[str, list[site_check.Problem]]:
+    """Stages 3 and 4 side by side: Pagefind indexes the site while the pages are checked, then the search
+    bundle's scripts and styles are checked. Returns Pagefind's warnings and the problems."""
+    with ThreadPoolExecutor(1) as pool:
+        indexing = pool.submit(index, site_dir)
+        problems = site_check.check(site_dir, site_url, skip=search.BUNDLE)
+        warnings = indexing.result()
+    return warnings, problems + site_check.remote_loads(site_dir, search.BUNDLE)
+
+
 def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: Progress | None = None) -> int:
     """Every stage, in order; returns the exit status. Conversion failures are reported at the end."""
     progress = progress or Progress()
@@ -137,21 +148,17 @@ def build(data: Path, workdir: Path = ROOT, jobs: int | None = None, progress: P
         if warnings:
             print(warnings, file=sys.stderr)
         say(f"mkdocs build: {site_dir}")
-        progress.stage("search index")
-        warnings = index(site_dir)
+        progress.stage("search index and check")
+        warnings, problems = index_and_check(site_dir, settings.get("site_url"))
         progress.done()
         if warnings:
             print(warnings, file=sys.stderr)
-        say("search index: site/pagefind/")
+        say(f"search index: site/pagefind/; check: {len(problems)} problems")
     except BuildError as exc:
         progress.done()
         convert_cmd.report(coll)
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    progress.stage("check")
-    problems = check(site_dir, settings.get("site_url"))
-    progress.done()
-    say(f"check: {len(problems)} problems")
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     status = convert_cmd.report(coll) or (1 if problems else 0)

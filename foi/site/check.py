@@ -42,14 +42,16 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
-def check(site: Path, site_url: str | None = None) -> list[Problem]:
-    """Every problem in the built site under `site`. Absolute links under `site_url` count as internal.
+def check(site: Path, site_url: str | None = None, skip: str | None = None) -> list[Problem]:
+    """Every problem in the built site under `site`. Absolute links under `site_url` count as internal. With
+    `skip`, the top-level folder of that name is left out (the search bundle while Pagefind writes it: check
+    it afterwards with `remote_loads`).
 
     Linear in the size of the site: each page is parsed once and its tree dropped (only its ids are kept), file
     lookups go to a set of the site's files made by one walk, and a link is resolved once per folder it is
     written in. Links to an #anchor in another page are checked once every page's ids are known."""
     site = Path(site)
-    files, folders = _walk(site)
+    files, folders = _walk(site, skip)
     ids: dict[str, set[str]] = {}
     found: list[tuple[str, list]] = []          # per page, in order: Problem, or (target, fragment, href) to check
     resolved: dict[tuple[str, str], tuple[str | None, str]] = {}
@@ -68,6 +70,17 @@ def check(site: Path, site_url: str | None = None) -> list[Problem]:
                 problems.append(entry)
             elif entry[1] not in ids.get(entry[0], ()):
                 problems.append(Problem(rel, f"broken link {entry[2]}: no #{entry[1]} in {entry[0]}"))
+    return problems + _remote_loads(site, files)
+
+
+def remote_loads(site: Path, folder: str) -> list[Problem]:
+    """Stylesheets and scripts under `folder` of the site that load anything from another site."""
+    files, _ = _walk(site / folder)
+    return _remote_loads(site, {f"{folder}/{rel}" for rel in files})
+
+
+def _remote_loads(site: Path, files: set[str]) -> list[Problem]:
+    problems = []
     for rel in sorted(f for f in files if f.endswith(".css")):
         problems += [Problem(rel, f"stylesheet loads {a or b} from another site")
                      for a, b in CSS_REMOTE.findall((site / rel).read_text(encoding="utf-8", errors="replace"))]
@@ -77,10 +90,13 @@ def check(site: Path, site_url: str | None = None) -> list[Problem]:
     return problems
 
 
-def _walk(site: Path) -> tuple[set[str], set[str]]:
-    """Every file and folder under `site`, as paths relative to it ('' is the site itself)."""
+def _walk(site: Path, skip: str | None = None) -> tuple[set[str], set[str]]:
+    """Every file and folder under `site`, as paths relative to it ('' is the site itself), but the top-level
+    folder `skip`."""
     files, folders = set(), set()
     for dirpath, dirnames, filenames in os.walk(site):
+        if skip and dirpath == str(site):
+            dirnames[:] = [d for d in dirnames if d != skip]
         base = os.path.relpath(dirpath, site).replace(os.sep, "/")
         base = "" if base == "." else base + "/"
         folders.add(base.rstrip("/"))
