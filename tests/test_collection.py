@@ -91,10 +91,13 @@ def test_a_source_that_fails_now_keeps_its_last_good_page_with_a_warning(tmp_pat
     assert kept_id not in [r["id"] for r in coll.records]
 
 
-def test_parallel_output_is_byte_identical_on_rerun_and_to_one_worker(tmp_path):
+def test_parallel_output_is_byte_identical_on_rerun_and_to_one_worker(tmp_path, monkeypatch):
+    from foi.site import responses
+
     data = make_data(tmp_path, count=40)
     one, two = tmp_path / "one" / "docs", tmp_path / "two" / "docs"
     serial = convert.convert(data, one, jobs=1)
+    monkeypatch.setattr(responses, "PARALLEL", 2)     # pages rendered by worker processes too
     parallel = convert.convert(data, two, jobs=2)
     assert parallel.extracted == 40
     assert serial.records == parallel.records

@@ -4,6 +4,8 @@ Every piece of document text goes through foi.site.render; everything else on th
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -14,13 +16,28 @@ from foi.site.render import attr, escape, label
 DOCUMENT_HEADINGS = {"answer", "answers", "response", "reply"}   # the document's own "Answer" lines between blocks
 
 
+PARALLEL = 200   # pages to render below which starting worker processes costs more than it saves
+
+
 def write(coll, out) -> None:
-    data_dir = coll.data_dir
+    stale = []
     for record in coll.records:
-        original = copy_original(record, data_dir, out)
+        original = copy_original(record, coll.data_dir, out)
         rel = urls.response_md(record["id"])
         if not out.fresh(rel, coll.record_json(record), original):
+            stale.append((rel, record, original))
+    if len(stale) < PARALLEL or (os.cpu_count() or 1) == 1:
+        for rel, record, original in stale:
             out.write(rel, page(record, original))
+        return
+    with ProcessPoolExecutor() as pool:   # on all cores, in order
+        pages = pool.map(_page, [(record, original) for _, record, original in stale], chunksize=32)
+        for (rel, _, _), text in zip(stale, pages):
+            out.write(rel, text)
+
+
+def _page(task: tuple[dict, str | None]) -> str:
+    return page(*task)
 
 
 def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
