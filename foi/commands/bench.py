@@ -20,7 +20,7 @@ import yaml
 
 from foi.bench import generator, measure
 from foi.commands import build
-from foi.site import load_config
+from foi.site import load_config, shards
 
 ROOT = Path(__file__).resolve().parents[2]
 LOADS_SEARCH = re.compile(r"""(?:src|href)=["']?[^"'\s>]*pagefind[^"'\s>]*""")
@@ -81,7 +81,8 @@ def bench(n: int, work: Path, seed: int) -> int:
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA late correction to this response.\n",
                        encoding="utf-8")
     stage("convert (one file changed)", convert)
-    stage("mkdocs build", _call("mkdocs", config))
+    stage("mkdocs build, one process", _call("mkdocs", config, 1))
+    stage("mkdocs build", _call("mkdocs", config), f"{shards.shard_count(n)} processes (foi/site/shards.py)")
     stage("search indexing (Pagefind)", _call("index", site))
     check = stage("site check", _call("check", site))
     rows[-1] = (rows[-1][0], check, check.output.strip().splitlines()[-1] if check.output.strip() else "")
@@ -94,12 +95,14 @@ def bench(n: int, work: Path, seed: int) -> int:
     plain = stage("bare mkdocs build (plain pages)", [sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                                       str(bare_config)], f"{n} pages of {length} bytes")
     mk = next(t for name, t, _ in rows if name == "mkdocs build")
+    mk1 = next(t for name, t, _ in rows if name == "mkdocs build, one process")
 
     print(f"\nBenchmark: {n} synthetic responses, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
     print(f"{'stage':34} {'seconds':>9} {'peak MB':>8}  notes")
     for name, timing, note in rows:
         print(f"{name:34} {timing.seconds:9.1f} {timing.peak_bytes / 2**20:8.0f}  {note}")
     print(f"\n{'our mkdocs build / bare mkdocs build':44} {mk.seconds / plain.seconds:6.2f}x")
+    print(f"{'our mkdocs build, one process / bare':44} {mk1.seconds / plain.seconds:6.2f}x")
     print(f"{'whole build / bare mkdocs build':44} {total.seconds / plain.seconds:6.2f}x")
     for label, value in sizes(site).items():
         print(f"{label:44} {value}")
@@ -218,12 +221,13 @@ def _cbor(data: bytes, i: int):
     raise ValueError(f"CBOR kind {kind} at {i - 1}")
 
 
-def _call(name: str, path: Path) -> list[str]:
-    """A command running stage `name` of foi.commands.build on `path`."""
+def _call(name: str, path: Path, *args: int) -> list[str]:
+    """A command running stage `name` of foi.commands.build on `path` (and `args`)."""
     if not hasattr(build, name):
         raise SystemExit(f"foi.commands.build has no stage function {name}()")
+    more = "".join(f", {a!r}" for a in args)
     code = (f"import sys; from pathlib import Path; from foi.commands import build; "
-            f"r = build.{name}(Path(sys.argv[1])); print(f'{{len(r)}} problems' if isinstance(r, list) else '')")
+            f"r = build.{name}(Path(sys.argv[1]){more}); print(f'{{len(r)}} problems' if isinstance(r, list) else '')")
     return [sys.executable, "-c", code, str(path)]
 
 

@@ -38,7 +38,7 @@ def build(config: Path, jobs: int | None = None) -> str:
     docs = config.parent / settings.get("docs_dir", "docs")
     site = config.parent / settings.get("site_dir", "site")
     pages = sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md")
-    count = min(jobs or os.cpu_count() or 1, len(pages) // MIN_PAGES)
+    count = shard_count(len(pages), jobs)
     if count < 2:
         return _warnings([_wait(_start(config))])
     work = config.parent / ".cache" / "shards"
@@ -63,6 +63,11 @@ def build(config: Path, jobs: int | None = None) -> str:
     merge_sitemaps(site / "sitemap.xml", [s / "sitemap.xml" for s in sites[1:]])
     shutil.rmtree(work, ignore_errors=True)
     return warnings
+
+
+def shard_count(pages: int, jobs: int | None = None) -> int:
+    """How many MkDocs runs build a site of `pages` response pages with `jobs` processes (default: all cores)."""
+    return max(1, min(jobs or os.cpu_count() or 1, pages // MIN_PAGES))
 
 
 def split(pages: list[Path], count: int, shared: int = 0) -> list[list[Path]]:
