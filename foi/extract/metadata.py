@@ -67,10 +67,15 @@ def _date_rules():
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     weekday = rf"(?:(?:{weekdays})day,?\s+)?"
     # a date starts with a digit or the first letter of a weekday or month: checked first, to pass over other
-    # positions at once
-    starts = "".join(sorted({word[0] for word in f"{m}|{weekdays}".split("|")}))
+    # positions at once; then with a digit or the first two letters of one
+    words = f"{m}|{weekdays}".split("|")
+    starts = "".join(sorted({word[0] for word in words}))
+    seconds: dict[str, set[str]] = {}
+    for word in words:
+        seconds.setdefault(word[0], set()).add(word[1] if word[:2].isalpha() else "")
+    two = "|".join(first if "" in s else f"{first}[{''.join(sorted(s))}]" for first, s in sorted(seconds.items()))
     pattern = re.compile(
-        rf"(?=[\d{starts}])(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
+        rf"(?=[\d{starts}])(?=\d|{two})(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
         re.I)
     return (pattern, re.compile(rules["response_date_labels"], re.I), re.compile(rules["letter_date_label"], re.I),
             re.compile(rules["other_date_words"], re.I))
@@ -167,12 +172,14 @@ def _authority_rules():
     generic = (rf"(?:{rules['name_prefixes']}){word}(?:{joint}{word})*?(?:,? (?:and|&) [A-Z][\w'’-]+)?(?= |,|\.|$)"
                rf"|{word}(?:{joint}{word})*? (?:{rules['name_endings']})\b")
     # Every name starts with a capital, or (a known name of several words, in any case) with its first two letters
-    # at the start of a word: checked first, so the scan passes over most positions without trying each name.
+    # at the start of a word: checked first (after a single class of first letters, the quickest test), so the scan
+    # passes over most positions without trying each name.
     capitals = "".join(sorted({re.escape(n[0]) for n in spelled if " " not in n and not "A" <= n[0] <= "Z"}))
     seconds: dict[str, set[str]] = {}
     for n in spelled:
         if " " in n:
             seconds.setdefault(n[0], set()).add(re.escape(n[1]))
+    firsts = "".join(re.escape(first) for first in sorted(seconds))
     starts = "|".join(f"{re.escape(first)}[{''.join(sorted(s))}]" for first, s in sorted(seconds.items()))
     # Known names, longest first, are tried only beside those whose first letter folds to the same one: names in
     # different groups never match at the same place, so the order in which they are tried there is kept.
@@ -183,7 +190,7 @@ def _authority_rules():
             rf"{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b")
     names = "|".join((rf"(?=(?i:{re.escape(first)}))" if first else "") + f"(?:{'|'.join(alternatives)})"
                      for first, alternatives in groups.items())
-    name_rx = rf"(?=[A-Z{capitals}]|\b(?i:{starts}))(?:\b(?:{names})|{generic})"
+    name_rx = rf"(?=(?i:[A-Z{capitals}{firsts}]))(?=[A-Z{capitals}]|\b(?i:{starts}))(?:\b(?:{names})|{generic})"
     contexts = [Pattern(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 
