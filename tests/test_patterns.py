@@ -20,7 +20,9 @@ from foi.rules import load
     (r"exceed(?:s|ed|ing)? the limit", {" the limit"}),
     (r"(?:will|can|could) not (?:either )?confirm or deny", {"confirm or deny"}),
     (r"\bwithh[eo]ld\b", {"withheld", "withhold"}),
-    (r"\bis exempt\b|\bexempt(?:ing|ed)\b", {"is exempt", "exempting", "exempted"}),
+    (r"\bis exempt\b|\bexempt(?:ing|ed)\b", {"exempt"}),
+    (r"\bwe hold\b|\bheld by (?:us|them)\b", {"we hold", "held by "}),
+    (r"section\s*12\b|\bs\.?\s?12\b", {"12"}),                                 # a string every branch needs
     (r"(?:is|are) kept", {"is kept", "are kept"}),
     (r"(?:ab){2,}", {"ab"}),
     (r"café menu", {" menu"}),                                            # only ASCII literals are kept

@@ -31,8 +31,8 @@ def fold(text: str) -> str:
 def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which `fold(text)` contains wherever `pattern` matches in `text`; None when no
     such strings are known."""
-    _, need = _sequence(_parser.parse(pattern, flags))
-    return need
+    _, needs = _sequence(_parser.parse(pattern, flags))
+    return _best(needs)
 
 
 class Pattern:
@@ -78,18 +78,18 @@ class Patterns:
         return None
 
 
-def _sequence(items) -> tuple[set[str] | None, frozenset[str] | None]:
-    """(exact, need) of a parsed sequence: every string it can match, when that is a small set of literals; and a
-    set of strings one of which every match contains (None when unknown)."""
+def _sequence(items) -> tuple[set[str] | None, list]:
+    """(exact, needs) of a parsed sequence: every string it can match, when that is a small set of literals; and
+    sets of strings, every match containing one string of each set."""
     runs: list[list[set[str]]] = [[]]       # runs of items that match literals, each a set of alternatives
     needs = []
     for op, av in items:
         if op in _ZERO_WIDTH:                # consumes nothing: the literals either side stay adjacent
             continue
-        exact, need = _item(op, av)
+        exact, item_needs = _item(op, av)
+        needs += item_needs
         run = runs[-1]
         if exact is None:
-            needs.append(need)
             runs.append([])
         elif len(exact) == 1 and run and len(run[-1]) == 1:
             run[-1] = {next(iter(run[-1])) + next(iter(exact))}
@@ -97,7 +97,7 @@ def _sequence(items) -> tuple[set[str] | None, frozenset[str] | None]:
             run.append(exact)
     # any span of adjacent items in a run is required: one of the strings it can match
     spans = [_product(run[i:j]) for run in runs for i in range(len(run)) for j in range(i + 1, len(run) + 1)]
-    return (_product(runs[0]) if len(runs) == 1 else None), _best(needs + spans)
+    return (_product(runs[0]) if len(runs) == 1 else None), needs + [s for s in spans if s]
 
 
 def _product(items: list[set[str]]) -> set[str] | None:
@@ -110,13 +110,13 @@ def _product(items: list[set[str]]) -> set[str] | None:
     return out
 
 
-def _item(op, av) -> tuple[set[str] | None, frozenset[str] | None]:
+def _item(op, av) -> tuple[set[str] | None, list]:
     if op is c.LITERAL:
-        return ({chr(av).lower()} if chr(av).isascii() else None), None
+        return ({chr(av).lower()} if chr(av).isascii() else None), []
     if op is c.IN:
         if all(o is c.LITERAL and chr(v).isascii() for o, v in av):
-            return {chr(v).lower() for _, v in av}, None
-        return None, None
+            return {chr(v).lower() for _, v in av}, []
+        return None, []
     if op is c.SUBPATTERN:
         return _sequence(av[3])
     if op is c.ATOMIC_GROUP:
@@ -127,16 +127,19 @@ def _item(op, av) -> tuple[set[str] | None, frozenset[str] | None]:
         if all(e is not None for e, _ in alternatives):
             exact = set().union(*(e for e, _ in alternatives))
             exact = exact if len(exact) <= LIMIT else None
-        needs = [_best([n, e]) for e, n in alternatives]
-        need = None if any(n is None for n in needs) else _minimal(frozenset().union(*needs))
-        return exact, need
+        options = [needs + [e] for e, needs in alternatives]
+        # one string that every alternative needs, or else one of each alternative's best
+        common = set.intersection(*({next(iter(n)) for n in o if n and len(n) == 1} for o in options))
+        bests = [_best(o) for o in options]
+        union = [] if None in bests else [frozenset().union(*bests)]
+        return exact, union + [{s} for s in common]
     if op in _REPEATS:
         low, high, p = av
-        exact, need = _sequence(p)
+        exact, needs = _sequence(p)
         if exact is not None and high == 1:
-            return (exact | {""} if low == 0 else exact), None
-        return None, (_best([need, exact]) if low >= 1 else None)
-    return None, None
+            return (exact | {""} if low == 0 else exact), []
+        return None, (needs + [exact] if low >= 1 else [])
+    return None, []
 
 
 def _best(candidates) -> frozenset[str] | None:
