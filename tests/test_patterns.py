@@ -8,7 +8,7 @@ import re
 import pytest
 
 from foi.bench import generator
-from foi.extract.patterns import Pattern, Patterns, fold, required
+from foi.extract.patterns import Pattern, Patterns, fold, required, starts
 from foi.rules import load
 
 
@@ -36,6 +36,21 @@ from foi.rules import load
 ])
 def test_required(pattern, expected):
     assert required(pattern, re.I) == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bnot held\b", {"not held"}),
+    (r"(?:will|can) not", {"will", "can"}),                               # the first part only
+    (r"exceed(?:s|ed)? the limit", {"exceed"}),                          # the literals before an optional part
+    (r"(?:ab)+c", {"ab"}),
+    (r"(?=x)abc", {"abc"}),                                                # a lookahead consumes nothing
+    (r"(?:ab)?c", None),                                                   # a match may begin at "c"
+    (r"\d+ hours", None),
+    (r"held|\d+", None),
+    (r"a|", None),
+])
+def test_starts(pattern, expected):
+    assert starts(pattern, re.I) == (None if expected is None else frozenset(expected))
 
 
 def test_fold_matches_ignorecase_for_every_character():
@@ -74,6 +89,14 @@ def test_pattern_searches_like_the_regular_expression():
                 assert (got and got.span()) == (want and want.span())
 
 
+def test_pattern_tried_where_its_starting_strings_are():
+    rule = Pattern(r"\bref(?:erence)?:\s*\d+", re.I)
+    assert rule.starts == frozenset({"ref"})
+    text = "Preference: none. REF: 12, reference: 34; ref:5"
+    assert [m.group() for m in rule.finditer(text)] == ["REF: 12", "reference: 34", "ref:5"]
+    assert Pattern(r"s\d", re.I).starts is None                          # too short: it would start too often
+
+
 def test_pattern_skips_a_text_without_its_strings():
     assert Pattern("withheld|exempt").needles == frozenset({"withheld", "exempt"})
     assert Pattern("withheld", re.I).search("Nothing was WITHHELD.", 0, 12) is None   # not within pos..endpos
@@ -89,7 +112,9 @@ def test_every_match_of_the_outcome_rules_contains_a_required_string():
     for patterns in load("outcomes")["signals"].values():
         for pattern in patterns:
             need = required(pattern, re.I)
+            first = starts(pattern, re.I)
             for text in texts:
                 for m in re.finditer(pattern, text, re.I):
                     assert need is None or any(n in fold(m.group()) for n in need), (pattern, m.group())
+                    assert first is None or fold(m.group()).startswith(tuple(first)), (pattern, m.group())
                 assert bool(Patterns([pattern], re.I).search(text)) == bool(re.search(pattern, text, re.I))

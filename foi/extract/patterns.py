@@ -1,8 +1,9 @@
 """Literal prefilters for the rules' regular expressions: skip a search that cannot match.
 
 `required` reads a parsed pattern for the strings every match must contain one of; `Pattern` and `Patterns` run a
-pattern only on a text whose `fold` contains one of them there. Conservative: a pattern with no such strings known
-is always searched.
+pattern only on a text whose `fold` contains one of them there. `starts` reads the strings every match begins with:
+where they are known (and long enough to be rare), the pattern is tried only where one of them is. Conservative: a
+pattern with no such strings known is always searched.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from re import _constants as c, _parser
 # letter, besides the Kelvin sign, which lower() already makes "k" (tests/test_patterns.py checks all of Unicode).
 _FOLDS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 LIMIT = 32                                   # most strings an alternation of literals may expand to
+START_MIN = 3                                # shortest starting string worth trying a pattern at each place of
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 
@@ -31,18 +33,27 @@ def fold(text: str) -> str:
 def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which `fold(text)` contains wherever `pattern` matches in `text`; None when no
     such strings are known."""
-    _, needs = _sequence(_parser.parse(pattern, flags))
+    _, needs, _ = _sequence(_parser.parse(pattern, flags))
     return _best(needs)
+
+
+def starts(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which `fold(text)` has where each match of `pattern` in `text` begins; None when
+    no such strings are known."""
+    first = _sequence(_parser.parse(pattern, flags))[2]
+    return frozenset(first) if first else None
 
 
 class Pattern:
     """A compiled pattern (the calls of re.Pattern that rules use) that skips a text, or the part of it searched,
-    lacking every string its matches need."""
-    __slots__ = ("rx", "needles")
+    lacking every string its matches need, and is tried only where one of its starting strings is."""
+    __slots__ = ("rx", "needles", "starts")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.rx = re.compile(pattern, flags)
         self.needles = required(pattern, flags)
+        first = starts(pattern, flags)
+        self.starts = first if first and min(map(len, first)) >= START_MIN else None
 
     def _may_match(self, text: str, pos: int, endpos: int) -> bool:
         if self.needles is None:
@@ -50,13 +61,36 @@ class Pattern:
         folded = fold(text)
         return any(folded.find(n, pos, endpos) >= 0 for n in self.needles)
 
+    def _at_starts(self, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        """The matches finditer finds, each tried only where a starting string is."""
+        folded = fold(text)
+        places = set()
+        for s in self.starts:
+            i = folded.find(s, pos, endpos)
+            while i >= 0:
+                places.add(i)
+                i = folded.find(s, i + 1, endpos)
+        end = pos
+        for i in sorted(places):
+            if i >= end and (m := self.rx.match(text, i, endpos)):
+                end = m.end()
+                yield m
+
+    def first(self, text: str) -> re.Match | None:
+        """`search` for a text known to hold one of the strings the matches need."""
+        return next(self._at_starts(text, 0, len(text)), None) if self.starts else self.rx.search(text)
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if self.starts:
+            return next(self._at_starts(text, pos, endpos), None)
         return self.rx.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return self.rx.match(text, pos, endpos) if self._may_match(text, pos, endpos) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        if self.starts:
+            return self._at_starts(text, pos, endpos)
         return self.rx.finditer(text, pos, endpos) if self._may_match(text, pos, endpos) else iter(())
 
 
@@ -65,29 +99,32 @@ class Patterns:
     patterns it may match are searched."""
 
     def __init__(self, patterns: Iterable[str], flags: int = 0):
-        self.rules = [(re.compile(p, flags), required(p, flags)) for p in patterns]
-        self.needles = frozenset().union(*(need for _, need in self.rules if need))
+        self.rules = [Pattern(p, flags) for p in patterns]
+        self.needles = frozenset().union(*(rule.needles for rule in self.rules if rule.needles))
 
     def search(self, text: str) -> re.Match | None:
         """The first match of the first pattern, in order, that matches `text`."""
         folded = fold(text)
         present = {n for n in self.needles if n in folded}
-        for rx, need in self.rules:
-            if (need is None or not need.isdisjoint(present)) and (m := rx.search(text)):
+        for rule in self.rules:
+            if (rule.needles is None or not rule.needles.isdisjoint(present)) and (m := rule.first(text)):
                 return m
         return None
 
 
-def _sequence(items) -> tuple[set[str] | None, list]:
-    """(exact, needs) of a parsed sequence: every string it can match, when that is a small set of literals; and
-    sets of strings, every match containing one string of each set."""
+def _sequence(items) -> tuple[set[str] | None, list, set[str] | None]:
+    """(exact, needs, first) of a parsed sequence: every string it can match, when that is a small set of literals;
+    sets of strings, every match containing one string of each set; and strings, one of which every match begins
+    with, when known."""
     runs: list[list[set[str]]] = [[]]       # runs of items that match literals, each a set of alternatives
     needs = []
-    for op, av in items:
-        if op in _ZERO_WIDTH:                # consumes nothing: the literals either side stay adjacent
-            continue
-        exact, item_needs = _item(op, av)
+    first = None
+    for k, (op, av) in enumerate(op_av for op_av in items if op_av[0] not in _ZERO_WIDTH):
+        # zero-width items consume nothing: the literals either side stay adjacent
+        exact, item_needs, item_first = _item(op, av)
         needs += item_needs
+        if k == 0:
+            first = item_first
         run = runs[-1]
         if exact is None:
             runs.append([])
@@ -95,9 +132,12 @@ def _sequence(items) -> tuple[set[str] | None, list]:
             run[-1] = {next(iter(run[-1])) + next(iter(exact))}
         else:
             run.append(exact)
+    if runs[0]:                              # the first item's literals, with the single ones that follow it
+        first = runs[0][0]
     # any span of adjacent items in a run is required: one of the strings it can match
     spans = [_product(run[i:j]) for run in runs for i in range(len(run)) for j in range(i + 1, len(run) + 1)]
-    return (_product(runs[0]) if len(runs) == 1 else None), needs + [s for s in spans if s]
+    return (_product(runs[0]) if len(runs) == 1 else None), needs + [s for s in spans if s], \
+        (None if first is None or "" in first else first)
 
 
 def _product(items: list[set[str]]) -> set[str] | None:
@@ -110,13 +150,15 @@ def _product(items: list[set[str]]) -> set[str] | None:
     return out
 
 
-def _item(op, av) -> tuple[set[str] | None, list]:
+def _item(op, av) -> tuple[set[str] | None, list, set[str] | None]:
     if op is c.LITERAL:
-        return ({chr(av).lower()} if chr(av).isascii() else None), []
+        exact = {chr(av).lower()} if chr(av).isascii() else None
+        return exact, [], exact
     if op is c.IN:
         if all(o is c.LITERAL and chr(v).isascii() for o, v in av):
-            return {chr(v).lower() for _, v in av}, []
-        return None, []
+            exact = {chr(v).lower() for _, v in av}
+            return exact, [], exact
+        return None, [], None
     if op is c.SUBPATTERN:
         return _sequence(av[3])
     if op is c.ATOMIC_GROUP:
@@ -124,22 +166,25 @@ def _item(op, av) -> tuple[set[str] | None, list]:
     if op is c.BRANCH:
         alternatives = [_sequence(p) for p in av[1]]
         exact = None
-        if all(e is not None for e, _ in alternatives):
-            exact = set().union(*(e for e, _ in alternatives))
+        if all(e is not None for e, _, _ in alternatives):
+            exact = set().union(*(e for e, _, _ in alternatives))
             exact = exact if len(exact) <= LIMIT else None
-        options = [needs + [e] for e, needs in alternatives]
+        options = [needs + [e] for e, needs, _ in alternatives]
         # one string that every alternative needs, or else one of each alternative's best
         common = set.intersection(*({next(iter(n)) for n in o if n and len(n) == 1} for o in options))
         bests = [_best(o) for o in options]
         union = [] if None in bests else [frozenset().union(*bests)]
-        return exact, union + [{s} for s in common]
+        firsts = [f for _, _, f in alternatives]
+        first = None if None in firsts else set().union(*firsts)
+        return exact, union + [{s} for s in common], first
     if op in _REPEATS:
         low, high, p = av
-        exact, needs = _sequence(p)
+        exact, needs, first = _sequence(p)
+        first = first if low >= 1 else None
         if exact is not None and high == 1:
-            return (exact | {""} if low == 0 else exact), []
-        return None, (needs + [exact] if low >= 1 else [])
-    return None, []
+            return (exact | {""} if low == 0 else exact), [], first
+        return None, (needs + [exact] if low >= 1 else []), first
+    return None, [], None
 
 
 def _best(candidates) -> frozenset[str] | None:
