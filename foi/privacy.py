@@ -47,7 +47,8 @@ def mask(text: str, about: str = "") -> tuple[str, int]:
     for name in requester_names(text, about):
         text, n = _name_pattern(name).subn(rules["replacements"]["name"], text)
         count += n
-    text = EMAIL.sub(replacer("email", _public_email), text)
+    if "@" in text:                           # in every address: a text without one is not scanned
+        text = EMAIL.sub(replacer("email", _public_email), text)
     text = PHONE.sub(replacer("phone", _public_phone), text)
     return text, count
 
@@ -99,7 +100,9 @@ def requester_names(text: str, about: str = "") -> list[str]:
 def _organisation_words(text: str, about: str) -> str:
     """Web and email domains in the text and in what is known about it, and the authority a WhatDoTheyKnow
     page's title names, squeezed to letters: "Dear Ofsted," is to an organisation when ofsted.gov.uk is there."""
-    found = HOST.findall(f"{text}\n{about}") + REQUEST_TO.findall(about)
+    both = f"{text}\n{about}"
+    found = HOST.findall(both) if any(s in both for s in ("@", "//", "www.")) else []
+    found += REQUEST_TO.findall(about)
     return " ".join(re.sub(r"\W", "", f).lower() for f in found)
 
 

@@ -19,29 +19,33 @@ class Span(NamedTuple):
 @lru_cache(maxsize=None)
 def _rules():
     rules = load("boilerplate")
-    kinds = {kind: (spec["lines"], re.compile("|".join(f"(?:{p})" for p in spec["start"]), re.I))
-             for kind, spec in rules["kinds"].items()}
-    return kinds, re.compile(rules["stop"], re.I)
+    limits = {kind: spec["lines"] for kind, spec in rules["kinds"].items()}
+    # every kind's starts in one alternation, in order; an empty group closing each kind's names the first that
+    # matches a line
+    starts = "|".join(f"(?:{'|'.join(f'(?:{p})' for p in spec['start'])})(?P<{kind}>)"
+                      for kind, spec in rules["kinds"].items())
+    return limits, re.compile(starts, re.I), re.compile(rules["stop"], re.I)
 
 
 def _kind(line: str) -> str | None:
-    kinds, _ = _rules()
-    return next((kind for kind, (_, rx) in kinds.items() if rx.match(line)), None)
+    _, starts, _ = _rules()
+    m = starts.match(line)
+    return m.lastgroup if m else None
 
 
 def find(text: str) -> list[Span]:
-    kinds, stop = _rules()
+    limits, _, stop = _rules()
     lines = answers.lines(text)
+    kinds = [_kind(ln.text) for ln in lines]
     spans: list[Span] = []
     i = 0
     while i < len(lines):
-        kind = _kind(lines[i].text)
+        kind = kinds[i]
         if kind is None:
             i += 1
             continue
-        limit, _ = kinds[kind]
         j = i + 1
-        while j < len(lines) and j - i < limit and _kind(lines[j].text) in (None, kind) and not stop.match(lines[j].text):
+        while j < len(lines) and j - i < limits[kind] and kinds[j] in (None, kind) and not stop.match(lines[j].text):
             j += 1
         span = Span(kind, lines[i].start, lines[j - 1].end)
         if spans and spans[-1].kind == kind and text[spans[-1].end:span.start].strip() == "":

@@ -13,6 +13,8 @@ PREFERRED = "cp1252"
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\u00ad\u200b\ufeff]")   # controls, soft hyphens, zero widths
+TABS = re.compile(r"\t{2,}")
+BLANK_LINES = re.compile(r"\n{3,}")
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
 
@@ -53,8 +55,8 @@ def normalise(text: str) -> str:
     """One form for every reader: '\\n' line breaks, no control characters or soft hyphens, no typographic
     ligatures (PDFs), no trailing spaces, one tab at most in a row, no runs of blank lines, none at either end."""
     text = INVISIBLE.sub("", LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ").translate(LIGATURES)
-    lines = [re.sub(r"\t+", "\t", line.rstrip()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return BLANK_LINES.sub("\n\n", TABS.sub("\t", text)).strip("\n")
 
 
 def read(data: bytes) -> tuple[str, str | None]:
