@@ -8,7 +8,7 @@ import re
 import pytest
 
 from foi.bench import generator
-from foi.extract.patterns import Pattern, Patterns, fold, required, starts
+from foi.extract.patterns import Pattern, Patterns, cases, fold, required, starts
 from foi.rules import load
 
 
@@ -51,6 +51,12 @@ def test_required(pattern, expected):
 ])
 def test_starts(pattern, expected):
     assert starts(pattern, re.I) == (None if expected is None else frozenset(expected))
+
+
+def test_cases_are_what_ignorecase_matches():
+    assert cases("k") == cases("K") == "Kk\u212a"                         # the Kelvin sign
+    assert cases("i") == "Iiİı" and cases("s") == "Ssſ" and cases("7") == "7"
+    assert cases("é") is None
 
 
 def test_fold_matches_ignorecase_for_every_character():

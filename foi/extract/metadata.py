@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from foi.extract.patterns import Pattern, fold
+from foi.extract.patterns import Pattern, cases, fold
 from foi.rules import load
 from foi.slugs import slugify
 
@@ -30,7 +30,8 @@ TOKEN = r"((?-i:(?:[A-Z][A-Za-z]*[ /.-]?){0,3})\d(?:[\w./]*\d)?(?:[ \t]*[-/&][ \
 @lru_cache(maxsize=None)
 def _reference_rules() -> tuple[list[Pattern], list[re.Pattern]]:
     rules = load("metadata")
-    labelled = [Pattern(rf"(?:^|[\s\[(:])(?:{label})[ \t]*[:.]?[ \t]*(?:[-–][ \t]+)?(?:\n[-–\s]*)?{TOKEN}", re.I | re.M)
+    # the character before a label is looked at, not taken, so a match begins with the label's own words
+    labelled = [Pattern(rf"(?:^|(?<=[\s\[(:]))(?:{label})[ \t]*[:.]?[ \t]*(?:[-–][ \t]+)?(?:\n[-–\s]*)?{TOKEN}", re.I | re.M)
                 for label in rules["reference_labels"]]
     headings = [re.compile(p, re.M) for p in rules["reference_headings"]]
     return labelled, headings
@@ -70,15 +71,25 @@ def _date_rules():
     # positions at once; then with a digit or the first two letters of one
     words = f"{m}|{weekdays}".split("|")
     starts = "".join(sorted({word[0] for word in words}))
-    seconds: dict[str, set[str]] = {}
-    for word in words:
-        seconds.setdefault(word[0], set()).add(word[1] if word[:2].isalpha() else "")
-    two = "|".join(first if "" in s else f"{first}[{''.join(sorted(s))}]" for first, s in sorted(seconds.items()))
     pattern = re.compile(
-        rf"(?=[\d{starts}])(?=\d|{two})(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
+        rf"(?=[\d{starts}])(?=\d|{_two_letters(w[:2] if w[:2].isalpha() else w[0] for w in words)})(?<![\d/.-]){weekday}(?:{day}\s*({m})\.?,?\s*(\d{{4}})|(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})|({m})\s+{day},?\s+(\d{{4}}))(?!\d)",
         re.I)
     return (pattern, re.compile(rules["response_date_labels"], re.I), re.compile(rules["letter_date_label"], re.I),
             re.compile(rules["other_date_words"], re.I))
+
+
+def _two_letters(words) -> str:
+    """What the first two letters of one of `words` match under re.I, as alternatives that each start with one
+    character matched case-sensitively: the engine passes over an alternative at once where its character is not."""
+    seconds: dict[str, set[str]] = {}
+    for word in words:
+        seconds.setdefault(word[0], set()).add(word[1:2])
+    alternatives = []
+    for first, s in sorted(seconds.items()):
+        second = "" if "" in s else f"(?i:[{re.escape(''.join(sorted(s)))}])"
+        same = cases(first)
+        alternatives += [re.escape(c) + second for c in same] if same else [f"(?i:{re.escape(first)}){second}"]
+    return "(?-i:" + "|".join(alternatives) + ")"
 
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -175,12 +186,8 @@ def _authority_rules():
     # at the start of a word: checked first (after a single class of first letters, the quickest test), so the scan
     # passes over most positions without trying each name.
     capitals = "".join(sorted({re.escape(n[0]) for n in spelled if " " not in n and not "A" <= n[0] <= "Z"}))
-    seconds: dict[str, set[str]] = {}
-    for n in spelled:
-        if " " in n:
-            seconds.setdefault(n[0], set()).add(re.escape(n[1]))
-    firsts = "".join(re.escape(first) for first in sorted(seconds))
-    starts = "|".join(f"{re.escape(first)}[{''.join(sorted(s))}]" for first, s in sorted(seconds.items()))
+    several = [n for n in spelled if " " in n]
+    firsts = "".join(sorted({re.escape(n[0]) for n in several}))
     # Known names, longest first, are tried only beside those whose first letter folds to the same one: names in
     # different groups never match at the same place, so the order in which they are tried there is kept.
     groups: dict[str, list[str]] = {}
@@ -190,7 +197,7 @@ def _authority_rules():
             rf"{'(?i:' if ' ' in n else '(?:'}{re.escape(n)})\b")
     names = "|".join((rf"(?=(?i:{re.escape(first)}))" if first else "") + f"(?:{'|'.join(alternatives)})"
                      for first, alternatives in groups.items())
-    name_rx = rf"(?=(?i:[A-Z{capitals}{firsts}]))(?=[A-Z{capitals}]|\b(?i:{starts}))(?:\b(?:{names})|{generic})"
+    name_rx = rf"(?=(?i:[A-Z{capitals}{firsts}]))(?=[A-Z{capitals}]|\b{_two_letters(several)})(?:\b(?:{names})|{generic})"
     contexts = [Pattern(c.replace("{name}", f"(?P<name>{name_rx})"), re.M) for c in rules["self_contexts"]]
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 

@@ -16,6 +16,7 @@ from re import _constants as c, _parser
 # A literal is kept only when it is ASCII; under re.I these are the only other characters that match an ASCII
 # letter, besides the Kelvin sign, which lower() already makes "k" (tests/test_patterns.py checks all of Unicode).
 _FOLDS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+_KELVIN = "\u212a"
 LIMIT = 32                                   # most strings an alternation of literals may expand to
 START_MIN = 3                                # shortest starting string worth trying a pattern at each place of
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
@@ -28,6 +29,14 @@ def fold(text: str) -> str:
     for odd, ascii_ in _FOLDS:
         text = text.replace(odd, ascii_)
     return text.lower()
+
+
+def cases(char: str) -> str | None:
+    """Every character that matches the ASCII character `char` under re.I; None for any other character."""
+    if not char.isascii():
+        return None
+    odd = "".join(o for o, _ in _FOLDS) + _KELVIN
+    return "".join(sorted({x for x in char.lower() + char.upper() + odd if re.fullmatch(re.escape(char), x, re.I)}))
 
 
 def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
