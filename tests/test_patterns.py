@@ -69,18 +69,19 @@ def test_fold_matches_ignorecase_for_every_character():
         assert {a.lower() for a in ascii_} == {folded[m.start()]}, hex(ord(m.group()))
 
 
-@pytest.mark.parametrize("patterns, text, found", [
-    (["not held", "exempt"], "The data is EXEMPT.", "EXEMPT"),
-    (["not held", "exempt"], "Nothing to see.", None),
-    (["is exempt"], "İS EXEMPT", "İS EXEMPT"),                             # dotted capital I matches i
-    (["section 12"], "ſection 12", "ſection 12"),                          # long s matches s
-    (["kept"], "\u212aEPT", "\u212aEPT"),                                 # Kelvin sign matches k
-    (["\\d+ hours", "held"], "It took 30 hours.", "30 hours"),
-    (["[a-z]+", "held"], "Held", "Held"),                                   # no prefilter: always searched
+@pytest.mark.parametrize("named, text, found", [
+    ({"a": ["not held"], "b": ["exempt"]}, "The data is EXEMPT.", {"b"}),
+    ({"a": ["not held"], "b": ["exempt"]}, "Nothing to see.", set()),
+    ({"a": ["is exempt"]}, "İS EXEMPT", {"a"}),                             # dotted capital I matches i
+    ({"a": ["section 12"]}, "ſection 12", {"a"}),                          # long s matches s
+    ({"a": ["kept"]}, "\u212aEPT", {"a"}),                                # Kelvin sign matches k
+    ({"a": ["\\d+ hours", "held"]}, "It took 30 hours.", {"a"}),
+    ({"a": ["[a-z]+"], "b": ["held"]}, "Held", {"a", "b"}),                # no prefilter: always searched
+    ({"a": ["exempt"], "b": ["exemption"], "c": ["ex"]}, "An exemption", {"a", "b", "c"}),  # needles in needles
+    ({"a": ["exemption"]}, "exemptio", set()),
 ])
-def test_patterns_search(patterns, text, found):
-    m = Patterns(patterns, re.I).search(text)
-    assert (m.group() if m else None) == found
+def test_patterns_matching(named, text, found):
+    assert Patterns(named, re.I).matching(text) == found
 
 
 def test_pattern_searches_like_the_regular_expression():
@@ -123,4 +124,4 @@ def test_every_match_of_the_outcome_rules_contains_a_required_string():
                 for m in re.finditer(pattern, text, re.I):
                     assert need is None or any(n in fold(m.group()) for n in need), (pattern, m.group())
                     assert first is None or fold(m.group()).startswith(tuple(first)), (pattern, m.group())
-                assert bool(Patterns([pattern], re.I).search(text)) == bool(re.search(pattern, text, re.I))
+                assert bool(Patterns({"a": [pattern]}, re.I).matching(text)) == bool(re.search(pattern, text, re.I))

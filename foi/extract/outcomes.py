@@ -11,7 +11,7 @@ from foi.rules import load
 @lru_cache(maxsize=None)
 def _rules():
     rules = load("outcomes")
-    signals = {name: Patterns(patterns, re.I) for name, patterns in rules["signals"].items()}
+    signals = Patterns(rules["signals"], re.I)
     stated = {name: re.compile(p, re.I) for name, p in rules["stated"].items()}
     return signals, re.compile(rules["short"], re.I), stated
 
@@ -20,7 +20,7 @@ def signals(answer: str, citations: list = ()) -> set[str]:
     """The kinds of statement an answer makes: ncnd, cost, refused, not_held, redirected (published or
     elsewhere), partial, pending, given, figures."""
     rules, _, _ = _rules()
-    found = {name for name, patterns in rules.items() if patterns.search(answer)}
+    found = rules.matching(answer)
     for c in citations:
         regime, section = re.match(r"(\w+) [sr](\d+)", c.id).groups()
         if c.ncnd:

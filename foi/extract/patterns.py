@@ -104,21 +104,45 @@ class Pattern:
 
 
 class Patterns:
-    """Rule patterns searched together: a text is scanned once for the strings they require, and only the
-    patterns it may match are searched."""
+    """Named lists of rule patterns searched together: a text is scanned once for the strings they require, and
+    only the patterns it may match are searched."""
 
-    def __init__(self, patterns: Iterable[str], flags: int = 0):
-        self.rules = [Pattern(p, flags) for p in patterns]
-        self.needles = frozenset().union(*(rule.needles for rule in self.rules if rule.needles))
+    def __init__(self, named: dict[str, Iterable[str]], flags: int = 0):
+        self.named = {name: [Pattern(p, flags) for p in patterns] for name, patterns in named.items()}
+        self.needles = frozenset().union(*(rule.needles for rules in self.named.values() for rule in rules
+                                           if rule.needles))
+        # one pass over the folded text finds, at each place, the longest needle there: the needles it begins
+        # with are there too
+        self.scan = re.compile(f"(?=({_longest(self.needles)}))") if self.needles else None
+        self.within = {n: frozenset(m for m in self.needles if n.startswith(m)) for n in self.needles}
 
-    def search(self, text: str) -> re.Match | None:
-        """The first match of the first pattern, in order, that matches `text`."""
-        folded = fold(text)
-        present = {n for n in self.needles if n in folded}
-        for rule in self.rules:
-            if (rule.needles is None or not rule.needles.isdisjoint(present)) and (m := rule.first(text)):
-                return m
-        return None
+    def matching(self, text: str) -> set[str]:
+        """The names of the lists with a pattern that matches `text`."""
+        present: set[str] = set()
+        if self.scan:
+            for m in self.scan.finditer(fold(text)):
+                present |= self.within[m.group(1)]
+        return {name for name, rules in self.named.items()
+                if any((rule.needles is None or not rule.needles.isdisjoint(present)) and rule.first(text)
+                       for rule in rules)}
+
+
+def _longest(strings: Iterable[str]) -> str:
+    """A pattern that matches the longest of `strings` that begins where it is tried (a tree of their letters)."""
+    tree: dict = {}
+    for s in strings:
+        node = tree
+        for char in s:
+            node = node.setdefault(char, {})
+        node[""] = {}                        # a string ends here
+
+    def branch(node: dict) -> str:
+        ways = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
+        return f"(?:{body})?" if "" in node else body
+    return branch(tree)
 
 
 def _sequence(items) -> tuple[set[str] | None, list, set[str] | None]:
