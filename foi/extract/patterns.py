@@ -108,23 +108,27 @@ class Patterns:
     only the patterns it may match are searched."""
 
     def __init__(self, named: dict[str, Iterable[str]], flags: int = 0):
-        self.named = {name: [Pattern(p, flags) for p in patterns] for name, patterns in named.items()}
-        self.needles = frozenset().union(*(rule.needles for rules in self.named.values() for rule in rules
-                                           if rule.needles))
+        self.rules = [(name, Pattern(p, flags)) for name, patterns in named.items() for p in patterns]
+        self.always = {k for k, (_, rule) in enumerate(self.rules) if rule.needles is None}
+        needles = frozenset().union(*(rule.needles for _, rule in self.rules if rule.needles))
         # one pass over the folded text finds, at each place, the longest needle there: the needles it begins
-        # with are there too
-        self.scan = re.compile(f"(?=({_longest(self.needles)}))") if self.needles else None
-        self.within = {n: frozenset(m for m in self.needles if n.startswith(m)) for n in self.needles}
+        # with are there too, and each of them lets the rules that need it be searched
+        self.scan = re.compile(f"(?=({_longest(needles)}))") if needles else None
+        self.lets = {n: frozenset(k for k, (_, rule) in enumerate(self.rules) if rule.needles
+                                  and any(n.startswith(m) for m in rule.needles)) for n in needles}
 
     def matching(self, text: str) -> set[str]:
         """The names of the lists with a pattern that matches `text`."""
-        present: set[str] = set()
+        searched = set(self.always)
         if self.scan:
             for m in self.scan.finditer(fold(text)):
-                present |= self.within[m.group(1)]
-        return {name for name, rules in self.named.items()
-                if any((rule.needles is None or not rule.needles.isdisjoint(present)) and rule.first(text)
-                       for rule in rules)}
+                searched |= self.lets[m.group(1)]
+        found = set()
+        for k in sorted(searched):
+            name, rule = self.rules[k]
+            if name not in found and rule.first(text):
+                found.add(name)
+        return found
 
 
 def _longest(strings: Iterable[str]) -> str:
