@@ -21,7 +21,7 @@ from foi import collection, site
 from foi.commands import convert as convert_cmd
 from foi.progress import Progress
 from foi.site import check as site_check
-from foi.site import search, shards
+from foi.site import incremental, search, shards
 from foi.site import load_config
 from foi.site.squeeze import squeeze_site
 
@@ -72,17 +72,22 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
 
 
 def mkdocs(config: Path, jobs: int | None = None) -> str:
-    """Stage 2: `mkdocs build --strict` (in parallel shards on a large site: foi.site.shards); then the files
-    mkdocs.yml excludes (originals, record JSON) copied into site/ as they are, and the theme's indentation
-    squeezed out of the HTML. Returns MkDocs' warnings (if any); raises BuildError when it fails."""
+    """Stage 2: `mkdocs build --strict` of every page but the response pages unchanged since the last build
+    (foi.site.incremental), in parallel shards on a large site (foi.site.shards); the theme's indentation
+    squeezed out of the new HTML; then the kept pages moved in and the files mkdocs.yml excludes (originals,
+    record JSON) copied into site/ as they are. Returns MkDocs' warnings (if any); raises BuildError when it
+    fails, leaving the last site in place."""
+    reuse = incremental.Reuse(config)
     try:
-        warnings = shards.build(config, jobs)
+        warnings = shards.build(config, jobs, skip=reuse.skip)
     except shards.MkDocsError as exc:
+        reuse.abandon()
         raise BuildError(str(exc)) from None
     settings = load_config(config)
     site_dir = config.parent / settings.get("site_dir", "site")
-    copy_excluded(config.parent / settings.get("docs_dir", "docs"), site_dir, settings.get("exclude_docs", ""))
     squeeze_site(site_dir)
+    reuse.restore()
+    copy_excluded(config.parent / settings.get("docs_dir", "docs"), site_dir, settings.get("exclude_docs", ""))
     return warnings
 
 

@@ -25,32 +25,34 @@ from foi.site import load_config
 
 MIN_PAGES = 500                      # response pages per shard below which one MkDocs run is faster
 URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.S)
-RESPONSE_LOC = re.compile(r"<loc>[^<]*/responses/[^/<]+/</loc>")
+RESPONSE_LOC = re.compile(r"<loc>[^<]*/responses/([^/<]+)/</loc>")
+RESPONSES_LOC = re.compile(r"<loc>[^<]*/responses/</loc>")
 
 
 class MkDocsError(RuntimeError):
     """MkDocs failed; the message holds its output."""
 
 
-def build(config: Path, jobs: int | None = None) -> str:
-    """Build the site of `config`; returns MkDocs' warnings (if any). Raises MkDocsError when it fails."""
+def build(config: Path, jobs: int | None = None, skip: frozenset[Path] = frozenset()) -> str:
+    """Build the site of `config`, but the response pages in `skip` (pages reused from the last build: see
+    foi.site.incremental); returns MkDocs' warnings (if any). Raises MkDocsError when it fails."""
     settings = load_config(config)
     docs = config.parent / settings.get("docs_dir", "docs")
     site = config.parent / settings.get("site_dir", "site")
-    pages = sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md")
+    pages = sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md" and p not in skip)
     count = shard_count(len(pages), jobs)
-    if count < 2:
+    if count < 2 and not skip:
         return _warnings([_wait(_start(config))])
     work = config.parent / ".cache" / "shards"
     shutil.rmtree(work, ignore_errors=True)
-    slices = split(pages, count, shared=_size(docs) - sum(p.stat().st_size for p in pages))
-    nav = _nav_pages(settings.get("nav") or [])
+    slices = split(pages, count, shared=_size(docs) - sum(p.stat().st_size for p in pages)) or [[]]
+    nav = nav_pages(settings.get("nav") or [])
     procs, sites = [], []
     for k, part in enumerate(slices):
         farm = work / str(k) / "docs"
         if k == 0:
             others = {p for later in slices[1:] for p in later}
-            _link_tree(docs, farm, settings.get("exclude_docs", ""), skip=others)
+            _link_tree(docs, farm, settings.get("exclude_docs", ""), skip=others | set(skip))
         else:
             _link(docs, farm, part)
             _stand_ins(docs, farm, nav)
@@ -86,20 +88,27 @@ def split(pages: list[Path], count: int, shared: int = 0) -> list[list[Path]]:
     return [run for run in runs if run]
 
 
-def merge_sitemaps(main: Path, others: list[Path]) -> None:
-    """Put the response pages listed in the `others` sitemaps into `main` (and its .gz), after its own response
-    pages and in the order of the shards, which is the order one MkDocs run lists them in."""
+def merge_sitemaps(main: Path, others: list[Path], extra: list[str] = ()) -> None:
+    """Put the response pages listed in the `others` sitemaps, and the `extra` <url> blocks, into `main` (and its
+    .gz) beside its own, in the order of their files after the list of responses: the order of one MkDocs run."""
     text = main.read_text(encoding="utf-8")
     blocks = URL_BLOCK.findall(text)
-    mine = [i for i, block in enumerate(blocks) if RESPONSE_LOC.search(block)]
-    added = [block for path in others for block in URL_BLOCK.findall(path.read_text(encoding="utf-8"))
-             if RESPONSE_LOC.search(block)]
-    at = mine[-1] + 1 if mine else len(blocks)
-    merged = "".join(blocks[:at] + added + blocks[at:])
-    start, end = text.index(blocks[0]) if blocks else text.index("</urlset>"), text.index("</urlset>")
-    text = text[:start] + merged + text[end:]
+    pages = [block for block in blocks if RESPONSE_LOC.search(block)] + list(extra) + [
+        block for path in others for block in URL_BLOCK.findall(path.read_text(encoding="utf-8"))
+        if RESPONSE_LOC.search(block)]
+    pages.sort(key=lambda block: RESPONSE_LOC.search(block).group(1) + ".md")
+    rest = [block for block in blocks if not RESPONSE_LOC.search(block)]
+    at = next((i + 1 for i, block in enumerate(rest) if RESPONSES_LOC.search(block)), len(rest))
+    start = text.index(blocks[0]) if blocks else text.index("</urlset>")
+    text = text[:start] + "".join(rest[:at] + pages + rest[at:]) + text[text.index("</urlset>"):]
     main.write_text(text, encoding="utf-8")
     main.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def response_blocks(sitemap: Path) -> dict[str, str]:
+    """The <url> blocks of response pages in a sitemap, by page name."""
+    text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else ""
+    return {m.group(1): block for block in URL_BLOCK.findall(text) if (m := RESPONSE_LOC.search(block))}
 
 
 def _start(config: Path) -> subprocess.Popen:
@@ -132,13 +141,13 @@ def _shard_config(config: Path, settings: dict, docs: Path, site: Path, path: Pa
     return path
 
 
-def _nav_pages(nav, title: str | None = None) -> list[tuple[str | None, str]]:
+def nav_pages(nav, title: str | None = None) -> list[tuple[str | None, str]]:
     """(title or None, file) of each Markdown file named in mkdocs.yml's nav."""
     if isinstance(nav, str):
         return [(title, nav)] if nav.endswith(".md") and "://" not in nav else []
     if isinstance(nav, dict):
-        return [page for name, item in nav.items() for page in _nav_pages(item, name)]
-    return [page for item in nav for page in _nav_pages(item)]
+        return [page for name, item in nav.items() for page in nav_pages(item, name)]
+    return [page for item in nav for page in nav_pages(item)]
 
 
 def _stand_ins(docs: Path, farm: Path, nav: list[tuple[str | None, str]]) -> None:
