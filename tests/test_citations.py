@@ -1,6 +1,7 @@
 """citations.find: every exemption or refusal ground a response relies on, to the limb, with its mentions."""
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -193,3 +194,15 @@ def test_labelled_corpus(shared):
         for c in found:
             assert all(re.search(r"\S", text[s:e]) for s, e in c.mentions)
     assert wrong == []
+
+
+def test_sentence_starts_after_the_last_sentence_end_before_the_mention():
+    """The sentence's start, found backwards from the mention, is where scanning forwards finds it."""
+    rng = random.Random(3)
+    pieces = ["The ruling.", " ", "\n", "\n  lower", "\nUpper", "!", "?", ".", "x", "Section 40(2)"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for start in range(len(text) + 1):
+            lower = max(0, start - citations.SENTENCE_MAX)
+            want = max((m.end() for m in citations.SENTENCE_END.finditer(text, lower, start)), default=lower)
+            assert citations._sentence(text, start, start)[0] == want, (text, start)

@@ -235,7 +235,12 @@ def _law(text: str, end: int, kind: str, scottish: bool) -> str | None:
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], looking at most SENTENCE_MAX characters back."""
     lower = max(0, start - SENTENCE_MAX)
-    s = max((m.end() for m in SENTENCE_END.finditer(text, lower, start)), default=lower)
+    s, stop = lower, start
+    while (i := max(text.rfind(c, lower, stop) for c in ".!?\n")) >= 0:   # back to the last sentence end
+        if SENTENCE_END.match(text, i, start):
+            s = i + 1
+            break
+        stop = i
     e = SENTENCE_END.search(text, end)
     return s, e.start() if e else len(text)
 
