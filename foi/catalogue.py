@@ -56,6 +56,7 @@ def entries() -> dict[str, Entry]:
     return out
 
 
+@lru_cache(maxsize=4096)     # the same few ids, asked for by every answer of every page
 def split_id(eid: str) -> tuple[str, str, str | None]:
     """'FOIA s31(1)(a)' -> ('FOIA', '31', '(1)(a)')."""
     m = ID.match(eid)
