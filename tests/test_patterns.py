@@ -85,8 +85,8 @@ def test_patterns_matching(named, text, found):
 
 
 def test_pattern_searches_like_the_regular_expression():
-    text = "Our ref: 12/34. The request was refused.\nReference: AB-99"
-    for pattern in [r"\bref(?:erence)?:\s*(\S+)", r"refused", r"withheld", r"\d+"]:
+    text = "Our ref: 12/34. The request was refused.\nReference: AB-99\ns.12 x9 S 4"
+    for pattern in [r"\bref(?:erence)?:\s*(\S+)", r"refused", r"withheld", r"\d+", r"(?m)^s\.?\s?\d+|x\d|\bs \d"]:
         rule, rx = Pattern(pattern, re.I), re.compile(pattern, re.I)
         for pos, endpos in [(0, len(text)), (5, 30), (20, 25), (0, 3)]:
             assert [m.span() for m in rule.finditer(text, pos, endpos)] == \
@@ -102,6 +102,7 @@ def test_pattern_tried_where_its_starting_strings_are():
     text = "Preference: none. REF: 12, reference: 34; ref:5"
     assert [m.group() for m in rule.finditer(text)] == ["REF: 12", "reference: 34", "ref:5"]
     assert Pattern(r"s\d", re.I).starts is None                          # too short: it would start too often
+    assert Pattern(r"(?m)^s\d", re.I).rx.pattern == r"(?m)(?=[Ssſ])(?:^s\d)"  # its first character checked first
 
 
 def test_pattern_skips_a_text_without_its_strings():

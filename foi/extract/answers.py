@@ -79,12 +79,13 @@ def split(text: str) -> Layout:
 def lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, stripped, with their offsets."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
-        raw = m.group(0)
+    pos = 0                                  # where the line starts
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = m.start() + len(raw) - len(raw.lstrip())
+            start = pos + len(raw) - len(raw.lstrip())
             out.append(Line(start, start + len(stripped), stripped))
+        pos += len(raw) + 1
     return out
 
 
