@@ -221,7 +221,10 @@ def authority(text: str, url: str | None = None) -> str | None:
 
 
 def _other_evidence(text, url, name_rx, usual, skip, domains, regulators) -> str | None:
-    hosts = [urlparse(url).hostname or "" if url else ""] + re.findall(r"(?:www\.|@)([a-z0-9.-]+\.[a-z]{2,})", text[:3000], re.I)
+    head = text[:3000]
+    hosts = [urlparse(url).hostname or "" if url else ""]
+    if "@" in head or "www." in head.lower():     # where a host can be
+        hosts += re.findall(r"(?:www\.|@)([a-z0-9.-]+\.[a-z]{2,})", head, re.I)
     for k, host in enumerate(hosts):
         host = host.lower()
         for domain, name in domains.items():
