@@ -18,8 +18,8 @@ from re import _constants as c, _parser
 _FOLDS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 _KELVIN = "\u212a"
 LIMIT = 32                                   # most strings an alternation of literals may expand to
-GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-START_MIN = 3                                # shortest starting string worth trying a pattern at each place of
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")    # inline flags at a pattern's start, which must stay there
+START_MIN = 3                                # starting strings shorter than this begin too many places to try each
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 
