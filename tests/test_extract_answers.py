@@ -178,3 +178,19 @@ def test_answer_headings_named_for_the_authority():
     assert_blocks(text, [(None, "How many nurses?", "40."), (None, "How many doctors?", "12.")])
     text = "Q1. How many bins?\nCouncil response 1: 400.\nQ2. How many lorries?\nCouncil response 2: 9.\n"
     assert [(b.label, b.answer) for b in answers.split(text).blocks] == [("1", "400."), ("2", "9.")]
+
+
+def test_each_question_restated_above_its_answer_heading():
+    numbered = ("Your request and our response\n1. How many bridges do you maintain?\nResponse: We maintain 41.\n"
+                "2. Please provide your inspection policy.\nResponse: It is attached.\n")
+    assert_blocks(numbered, [("1", "How many bridges do you maintain?", "We maintain 41."),
+                             ("2", "Please provide your inspection policy.", "It is attached.")])
+    plain = "How many bridges do you maintain?\nAnswer\nWe maintain 41.\nIs any bridge closed?\nAnswer\nNo.\n"
+    assert_blocks(plain, [(None, "How many bridges do you maintain?", "We maintain 41."),
+                          (None, "Is any bridge closed?", "No.")])
+
+
+def test_a_line_above_a_numbered_answer_is_its_question_only_when_numbered_alike():
+    text = "Request:\n1. How many?\n2. Which ones?\nPlease break it down by year.\nResponse 1:\nTwelve.\n" \
+           "2. Which ones?\nResponse 2:\nThe north and south depots.\n"
+    assert_blocks(text, [("1", None, "Twelve."), ("2", "Which ones?", "The north and south depots.")])

@@ -133,16 +133,19 @@ def _block(text: str, question: str | None, body: list[Line], label: str | None,
 
 def _by_headings(text: str, lines: list[Line], heads: list[int]) -> list[Block]:
     qrx = _rules()["question_heading"]
+    asked = [_question_above(lines, heads[k - 1] if k else -1, i, _answer_heading(lines[i].text)[0])
+             for k, i in enumerate(heads)]
     blocks = []
     for k, i in enumerate(heads):
         label, rest = _answer_heading(lines[i].text)
-        stop = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        stop = asked[k + 1][0] if k + 1 < len(heads) else len(lines)
         body = []
         for ln in lines[i + 1:stop]:
             if qrx.fullmatch(ln.text):
                 break
             body.append(ln)
-        question = _question_before(lines, heads[k - 1] if k else -1, i)
+        question = _question_before(lines, heads[k - 1] if k else -1, i) or asked[k][1]
+        label = label or asked[k][2]
         if rest:
             start = lines[i].end - len(rest)
             blocks.append(_block(text, question, body, label, rest, start))
@@ -159,6 +162,23 @@ def _question_before(lines: list[Line], after: int, head: int) -> str | None:
             parts = ([m.group(2)] if m.group(2) else []) + [ln.text for ln in lines[j + 1:head]]
             return " ".join(parts) or None
     return None
+
+
+def _question_above(lines: list[Line], after: int, head: int, numbered: str | None
+                    ) -> tuple[int, str | None, str | None]:
+    """The question restated on the line just above an answer heading, numbered ("2. Do you hold...?") or not
+    ("How many...?"): (its line index, its words, its number), or (head, None, None) when that line is no
+    question, or has another number than a `numbered` heading. The answer above ends where it begins."""
+    j = head - 1
+    if j <= after:
+        return head, None, None
+    label, rest = _item(lines[j].text)
+    words = rest if label else lines[j].text
+    if numbered and label != numbered:
+        return head, None, None
+    if words.rstrip().endswith("?") or _rules()["question_start"].match(words):
+        return j, words.strip(), label
+    return head, None, None
 
 
 def _by_items(text: str, lines: list[Line], region: int, close: int) -> list[Block] | None:
