@@ -142,6 +142,26 @@ def test_a_failing_generator_deletes_nothing(tmp_path, monkeypatch):
     assert (docs / "responses/published.md").exists()
 
 
+def test_pages_rendered_by_workers_are_dropped_when_a_later_generator_fails(tmp_path, monkeypatch):
+    from foi.site import responses
+
+    data = make_data(tmp_path, count=6)
+    coll = collection.load(data, jobs=1)
+    monkeypatch.setattr(responses, "PARALLEL", 2)
+
+    def broken(coll, out):
+        raise RuntimeError("generator bug")
+
+    monkeypatch.setitem(sys.modules, "foi.site.broken", types.SimpleNamespace(write=broken))
+    monkeypatch.setattr(site, "GENERATORS", ["responses", "broken"])
+    with pytest.raises(RuntimeError):
+        site.write(coll, tmp_path / "docs")
+    assert not list((tmp_path / "docs").glob("responses/*.md"))
+    monkeypatch.setattr(site, "GENERATORS", ["responses"])
+    site.write(coll, tmp_path / "docs")
+    assert len(list((tmp_path / "docs").glob("responses/*.md"))) == 6
+
+
 def test_generated_folders_are_the_ignored_docs_folders():
     gitignore = (Path(__file__).parent.parent / ".gitignore").read_text().splitlines()
     ignored = {line.strip().removeprefix("docs/").rstrip("/") for line in gitignore

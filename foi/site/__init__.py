@@ -16,6 +16,7 @@ import importlib
 import json
 import os
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -37,6 +38,7 @@ class Output:
         self.written: set[str] = set()          # paths relative to root, as written (or found fresh) this run
         self.previous = previous or {}          # rel -> [digest of its inputs, stamp] from the last run, same code
         self.digests: dict[str, str] = {}       # rel -> digest of its inputs, this run
+        self._pending: list[Callable[[bool], None]] = []
 
     def fresh(self, rel: str, *inputs) -> bool:
         """True when `rel` was made from these same inputs last time and is still on disk as it was left: the
@@ -61,6 +63,17 @@ class Output:
             path.write_bytes(data)
         self.written.add(rel)
         return path
+
+    def defer(self, finish: Callable[[bool], None]) -> None:
+        """Work a generator handed to other processes: `finish(True)` writes its files once every generator has
+        run (the others run meanwhile), `finish(False)` drops it when one of them failed."""
+        self._pending.append(finish)
+
+    def settle(self, ok: bool = True) -> None:
+        """Finish (or, not `ok`, drop) the deferred work."""
+        pending, self._pending = self._pending, []
+        for finish in pending:
+            finish(ok)
 
     def prune(self) -> list[Path]:
         """Delete files in the GENERATED folders that this run did not write (their source was removed), and
@@ -91,8 +104,13 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     out = Output(docs, previous)
     if state and _unchanged(last, fingerprint, out):
         return out
-    for name in GENERATORS:
-        importlib.import_module(f"foi.site.{name}").write(coll, out)
+    try:
+        for name in GENERATORS:
+            importlib.import_module(f"foi.site.{name}").write(coll, out)
+    except BaseException:
+        out.settle(ok=False)
+        raise
+    out.settle()
     out.prune()
     if state:   # the records were read by now: their fingerprint includes any ids assigned while reading
         fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()

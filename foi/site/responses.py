@@ -31,16 +31,23 @@ def write(coll, out) -> None:
         for rel, record, original in stale:
             out.write(rel, page(record, original))
         return
-    # On all cores, in order. The workers are forked from this process, which holds every record: frozen, those
-    # objects are never visited by a worker's garbage collector, so their memory stays shared, not copied.
+    # On all cores, in order, while the other generators run (Output.defer). The workers are forked from this
+    # process, which holds every record: frozen, those objects are never visited by a worker's garbage collector,
+    # so their memory stays shared, not copied.
     gc.freeze()
-    try:
-        with ProcessPoolExecutor() as pool:
-            pages = pool.map(_page, [(record, original) for _, record, original in stale], chunksize=32)
-            for (rel, _, _), text in zip(stale, pages):
-                out.write(rel, text)
-    finally:
-        gc.unfreeze()
+    pool = ProcessPoolExecutor()
+    pages = pool.map(_page, [(record, original) for _, record, original in stale], chunksize=32)
+
+    def finish(ok: bool) -> None:
+        try:
+            if ok:
+                for (rel, _, _), text in zip(stale, pages):
+                    out.write(rel, text)
+        finally:
+            pool.shutdown(cancel_futures=True)
+            gc.unfreeze()
+
+    out.defer(finish)
 
 
 def _page(task: tuple[dict, str | None]) -> str:
