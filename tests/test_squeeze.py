@@ -1,4 +1,8 @@
 """Squeezing the built HTML: indentation between tags goes, everything a browser would show stays."""
+import re
+
+from hypothesis import given, strategies as st
+
 from foi.site.squeeze import squeeze, squeeze_site
 
 
@@ -30,3 +34,10 @@ def test_squeeze_site_rewrites_html_files_only(tmp_path):
 
 def test_indentation_inside_text_becomes_one_newline():
     assert squeeze(b'<span class="t">\n        Question 1\n      </span>') == b'<span class="t">\nQuestion 1\n</span>'
+
+
+@given(st.text(alphabet=" \t\r\na<", max_size=60))
+def test_any_whitespace_run_with_a_line_break_becomes_one_newline(text):
+    gap = re.compile(rb"[ \t]*\n[ \t\r\n]+|[ \t]+\n")     # the definition, as one pattern
+    html = text.encode()
+    assert squeeze(html) == gap.sub(b"\n", html)

@@ -10,12 +10,18 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 VERBATIM = re.compile(rb"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-GAP = re.compile(rb"[ \t]*\n[ \t\r\n]+|[ \t]+\n")   # two or more whitespace characters with a line break
+# Spaces and tabs before a line break, then the whitespace after one: each pattern starts with the characters it
+# needs, which the regular expression engine finds fast (one pattern for both runs at half the speed).
+TRAILING = re.compile(rb"[ \t]+\n")
+AFTER_BREAK = re.compile(rb"\n[ \t\r\n]+")
 
 
 def squeeze(html: bytes) -> bytes:
+    """Every run of two or more whitespace characters with a line break in it, outside verbatim elements, as
+    one newline."""
     parts = VERBATIM.split(html)   # text, verbatim element, its tag name, text, ...: only the text is squeezed
-    return b"".join(GAP.sub(b"\n", part) if k % 3 == 0 else part for k, part in enumerate(parts) if k % 3 != 2)
+    return b"".join(AFTER_BREAK.sub(b"\n", TRAILING.sub(b"\n", part)) if k % 3 == 0 else part
+                    for k, part in enumerate(parts) if k % 3 != 2)
 
 
 def squeeze_site(site_dir: Path, jobs: int | None = None) -> int:
