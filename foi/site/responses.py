@@ -18,40 +18,60 @@ DOCUMENT_HEADINGS = {"answer", "answers", "response", "reply"}   # the document'
 
 
 PARALLEL = 200   # pages to render below which starting worker processes costs more than it saves
+CHUNK = 32       # pages handed to a worker at a time
 
 
 def write(coll, out) -> None:
-    stale = []
+    pages = _Pages(out)
     for record in coll.records:
         original = copy_original(record, coll.data_dir, out)
         rel = urls.response_md(record["id"])
         if not out.fresh(rel, coll.record_json(record), original):
-            stale.append((rel, record, original))
-    if len(stale) < PARALLEL or (os.cpu_count() or 1) == 1:
-        for rel, record, original in stale:
-            out.write(rel, page(record, original))
-        return
-    # On all cores, in order, while the other generators run (Output.defer). The workers are forked from this
-    # process, which holds every record: frozen, those objects are never visited by a worker's garbage collector,
-    # so their memory stays shared, not copied.
-    gc.freeze()
-    pool = ProcessPoolExecutor()
-    pages = pool.map(_page, [(record, original) for _, record, original in stale], chunksize=32)
+            pages.add(rel, record, original)
+    pages.done()
 
-    def finish(ok: bool) -> None:
+
+class _Pages:
+    """Renders the pages that changed: here when they are few; else on all cores, from the moment there are many
+    while the rest are still being looked at, and written once the other generators have run (Output.defer).
+    The workers are forked from this process, which holds every record: frozen, those objects are never visited
+    by a worker's garbage collector, so their memory stays shared, not copied."""
+
+    def __init__(self, out):
+        self.out, self.waiting, self.sent, self.pool = out, [], [], None
+
+    def add(self, rel: str, record: dict, original: str | None) -> None:
+        self.waiting.append((rel, record, original))
+        if self.pool is None and len(self.waiting) >= PARALLEL and (os.cpu_count() or 1) > 1:
+            gc.freeze()
+            self.pool = ProcessPoolExecutor()
+        if self.pool and len(self.waiting) >= CHUNK:
+            self._send()
+
+    def _send(self) -> None:
+        batch, self.waiting = self.waiting, []
+        self.sent.append((batch, self.pool.submit(_render, [(record, original) for _, record, original in batch])))
+
+    def done(self) -> None:
+        if self.pool is None:
+            for rel, record, original in self.waiting:
+                self.out.write(rel, page(record, original))
+            return
+        self._send()
+        self.out.defer(self._finish)
+
+    def _finish(self, ok: bool) -> None:
         try:
-            if ok:
-                for (rel, _, _), text in zip(stale, pages):
-                    out.write(rel, text)
+            for batch, future in self.sent if ok else ():
+                for (rel, _, _), text in zip(batch, future.result()):
+                    self.out.write(rel, text)
         finally:
-            pool.shutdown(cancel_futures=True)
+            self.pool.shutdown(cancel_futures=True)
             gc.unfreeze()
 
-    out.defer(finish)
 
-
-def _page(task: tuple[dict, str | None]) -> str:
-    return page(*task)
+def _render(tasks: list[tuple[dict, str | None]]) -> list[str]:
+    return [page(record, original) for record, original in tasks]
 
 
 def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
