@@ -31,7 +31,7 @@ class Reuse:
         self.state = config.parent / ".cache" / "site-pages.json"
         self.previous = config.parent / ".cache" / "previous-site"
         self.environment = _environment(settings, self.docs)
-        self.digests = {p.stem: _digest(p) for p in _pages(self.docs)}
+        self.digests = {p.stem: _digest(p) for p in shards.response_pages(self.docs)}
         last = _load(self.state)
         self.state.unlink(missing_ok=True)    # until this build succeeds, the site on disk matches no state
         same = last.get("environment") == self.environment and self.site.is_dir()
@@ -65,10 +65,6 @@ class Reuse:
         if self.kept:
             shutil.rmtree(self.site, ignore_errors=True)
             os.replace(self.previous, self.site)
-
-
-def _pages(docs: Path) -> list[Path]:
-    return sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md")
 
 
 def _digest(path: Path) -> str:

@@ -39,7 +39,7 @@ def build(config: Path, jobs: int | None = None, skip: frozenset[Path] = frozens
     settings = load_config(config)
     docs = config.parent / settings.get("docs_dir", "docs")
     site = config.parent / settings.get("site_dir", "site")
-    pages = sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md" and p not in skip)
+    pages = [p for p in response_pages(docs) if p not in skip]
     count = shard_count(len(pages), jobs)
     if count < 2 and not skip:
         return _warnings([_wait(_start(config))])
@@ -65,6 +65,11 @@ def build(config: Path, jobs: int | None = None, skip: frozenset[Path] = frozens
     merge_sitemaps(site / "sitemap.xml", [s / "sitemap.xml" for s in sites[1:]])
     shutil.rmtree(work, ignore_errors=True)
     return warnings
+
+
+def response_pages(docs: Path) -> list[Path]:
+    """The Markdown file of every response page, sorted (the list of responses, responses/index.md, is not one)."""
+    return sorted(p for p in docs.glob("responses/*.md") if p.name != "index.md")
 
 
 def shard_count(pages: int, jobs: int | None = None) -> int:
