@@ -194,3 +194,10 @@ def test_a_line_above_a_numbered_answer_is_its_question_only_when_numbered_alike
     text = "Request:\n1. How many?\n2. Which ones?\nPlease break it down by year.\nResponse 1:\nTwelve.\n" \
            "2. Which ones?\nResponse 2:\nThe north and south depots.\n"
     assert_blocks(text, [("1", None, "Twelve."), ("2", "Which ones?", "The north and south depots.")])
+
+
+def test_request_begins_after_its_last_introducing_line():
+    text = ("Below is your request and our response.\nYour request and our response\n"
+            "1. How many bridges do you maintain?\nResponse: We maintain 41.\n"
+            "2. Please provide your inspection policy.\nResponse: It is attached.\n")
+    assert answers.split(text).request == "1. How many bridges do you maintain?"

@@ -120,7 +120,10 @@ def _request(text: str, lines: list[Line], end: int) -> str | None:
               or rx["request_intro"].fullmatch(ln.text)]
     if not starts:
         return None
-    body = lines[starts[0] + 1:end]
+    first = starts[0]
+    while first + 1 in starts:   # "Below is your request and our response." then "Your request and our response"
+        first += 1
+    body = lines[first + 1:end]
     return text[body[0].start:body[-1].end] if body else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
+import re
 from datetime import date
 from pathlib import Path
 
@@ -138,8 +139,9 @@ def page(record: dict, original: str | None = None) -> str:
         "## At a glance {#at-a-glance}",
         answer_table(record, md),
     ]
-    if record.get("request") or record.get("request_id"):
-        parts += ["## The request {#request}", request_html(record, md)]
+    request = request_html(record, md)
+    if request:
+        parts += ["## The request {#request}", request]
     answers = record.get("answers", [])
     positioned = all(isinstance(a.get("start"), int) and isinstance(a.get("end"), int) for a in answers)
     text = record.get("text", "")
@@ -156,11 +158,26 @@ def page(record: dict, original: str | None = None) -> str:
 
 
 def _gap_end(text: str, first: dict) -> int:
-    """Where the opening ends: before the document's own heading line for the first answer, if it has one."""
-    start = first["start"]
-    head = text.rfind("\n", 0, max(start - 1, 0))
-    line = text[head + 1:start].strip()
-    return head + 1 if line.lower() in DOCUMENT_HEADINGS else start
+    """Where the opening ends: before the lines just above the first answer that only restate it (its
+    question, "Response:")."""
+    end = first["start"]
+    words = question_of(first)[0]
+    while True:
+        head = text.rfind("\n", 0, max(end - 1, 0)) + 1
+        if head >= end or not _restates(text[head:end], words, first.get("label")):
+            return end
+        end = head
+
+
+def _restates(line: str, words: str | None, label: str | None) -> bool:
+    """True for a line of the document that the answer's own box already shows: the document's heading
+    ("Response:", "Answer 2"), the answer's label, or its question with or without its number ("2. How many...?")."""
+    plain = " ".join(line.split()).lower()
+    if label:
+        plain = re.sub(rf"^(?:q|question)?\s*\(?{re.escape(label.lower())}\b\)?[.):–-]*\s*", "", plain)
+    plain = plain.strip(" :.–-")
+    return not plain or plain in DOCUMENT_HEADINGS or (
+        bool(words) and plain == " ".join(words.split()).lower().strip(" :.–-"))
 
 
 def header_card(record: dict, md: str, original: str | None) -> str:
@@ -267,8 +284,13 @@ def answer_table(record: dict, md: str) -> str:
 
 
 def request_html(record: dict, md: str) -> str:
+    """The request's words, unless they only restate questions the answers show (a response that repeats each
+    question above its answer), and a link to the other authorities' answers to a round-robin request."""
     parts = []
-    if record.get("request"):
+    answers = record.get("answers", [])
+    if record.get("request") and not (answers and all(
+            any(_restates(line, question_of(a)[0], a.get("label")) for a in answers)
+            for line in record["request"].splitlines())):
         parts.append(f'<blockquote class="foi-request">\n{render.paragraphs(record["request"])}\n</blockquote>')
     if record.get("request_id"):
         href = urls.relative(md, urls.request_url(record["request_id"]))
@@ -320,8 +342,7 @@ def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, posi
     if positioned:
         text = record.get("text", "")
         gap = text[prev_end:a["start"]]
-        skip = {x.strip().lower() for x in (words, a.get("label")) if x} | DOCUMENT_HEADINGS
-        if any(line.strip() and line.strip().lower() not in skip for line in gap.splitlines()):
+        if not all(_restates(line, words, a.get("label")) for line in gap.splitlines()):
             parts.append(passage(record, md, prev_end, a["start"]))
         parts.append(passage(record, md, a["start"], a["end"]))
     else:

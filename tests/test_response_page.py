@@ -1,0 +1,55 @@
+"""A response page's text: the document's words appear once, in the box that shows them best."""
+from __future__ import annotations
+
+from foi import pipeline
+from foi.site import responses
+
+INTERLEAVED = """Northdale Borough Council
+Reference: NBC/2025/0042
+Date: 3 March 2025
+
+Below is your request and our response.
+
+Your request and our response
+
+1. How many bridges does the council maintain?
+
+Response: The council maintains 41 bridges.
+
+2. Please provide your bridge inspection policy.
+
+Response: The policy is attached.
+
+Yours sincerely,
+Information Governance Team
+"""
+
+
+def page(text: str, tmp_path) -> str:
+    path = tmp_path / "nbc-2025-0042.txt"
+    path.write_text(text, encoding="utf-8")
+    return responses.page(pipeline.process(path).record | {"id": "nbc-2025-0042"})
+
+
+def test_questions_restated_above_their_answers_are_shown_once(tmp_path):
+    md = page(INTERLEAVED, tmp_path)
+    for question in ("How many bridges does the council maintain?", "Please provide your bridge inspection policy."):
+        assert md.count(question) == 2          # the answer's question box and the at-a-glance table
+        assert "<p>" + question + "</p>" in md
+    assert "<p>Response:</p>" not in md and "<p>1. How" not in md
+    assert "## The request" not in md            # its only words are the first question, shown with its answer
+    assert "<p>Your request and our response</p>" in md     # the opening keeps the document's own heading
+
+
+def test_other_lines_between_answers_are_kept(tmp_path):
+    md = page(INTERLEAVED.replace("policy.\n\nResponse:", "policy.\n\nIncluding footbridges.\n\nResponse:"), tmp_path)
+    assert "<p>Including footbridges.</p>" in md
+    assert "<p>2. Please provide your bridge inspection policy.</p>" in md   # shown in the passage, in its place
+
+
+def test_a_request_listing_the_questions_is_kept(tmp_path):
+    text = ("Northdale Borough Council\nReference: NBC/2025/0042\n\nYou asked:\n1. How many bridges?\n"
+            "2. Which ones are closed?\n3. When were they last inspected?\n\nResponse 1: 41.\nResponse 2: None.\n"
+            "Response 3: In 2024.\n")
+    md = page(text, tmp_path)
+    assert "## The request" in md and "<p>3. When were they last inspected?</p>" in md
