@@ -112,6 +112,18 @@ def test_cost_phrases_are_mentions_of_the_cost_ground():
     assert [text[s:e] for s, e in c.mentions] == ["exceed the appropriate limit"]
 
 
+def test_a_cost_phrase_goes_to_the_cost_ground_cited_not_to_other_regulations():
+    text = ("Question 1 is refused under Regulation 12(5)(a) of the Environmental Information Regulations 2004 and "
+            "question 2 under Regulation 12(4)(b): it is manifestly unreasonable.\n"
+            "Question 3 is refused under Section 12(1): finding it would exceed the appropriate limit.")
+    found = by_id(text)
+    assert [text[s:e] for s, e in found["FOIA s12(1)"].mentions] == ["Section 12(1)", "exceed the appropriate limit"]
+    assert all("appropriate" not in text[s:e] for cid in ("EIR r12(5)(a)", "EIR r12(4)(b)")
+               for s, e in found[cid].mentions)
+    eir = text.replace("Section 12(1)", "the regulations")
+    assert [text[s:e] for s, e in by_id(eir)["EIR r12(5)(a)"].mentions] == ["Regulation 12(5)(a)"]
+
+
 def test_every_mention_is_kept():
     text = ("Section 31(1)(a) applies.\nSection 31 is a qualified exemption resting on prejudice.\n"
             "Factors favouring disclosure for section 31(1)(a): openness.")

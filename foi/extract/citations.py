@@ -264,12 +264,11 @@ def _add_cost(text: str, scottish: bool, found: dict[str, Citation]) -> None:
     phrases = [m for m in rules["cost"].finditer(text) if _relied(text, m.start(), m.end())]
     if not phrases:
         return
-    if rules["manifestly_unreasonable"].search(text) and any(c.startswith(("EIR", "EISR")) for c in found):
-        target = "EISR r10(4)(b)" if scottish else "EIR r12(4)(b)"
-    else:
-        target = "FOISA s12" if scottish else "FOIA s12"
-    law_section = target.split("(")[0]
-    ids = [c for c in found if c == law_section or c.startswith(law_section + "(")] or [target]
+    cost = "FOISA s12" if scottish else "FOIA s12"
+    if (not any(c.startswith(cost) for c in found) and rules["manifestly_unreasonable"].search(text)
+            and any(c.startswith(("EIR", "EISR")) for c in found)):
+        cost = "EISR r10(4)(b)" if scottish else "EIR r12(4)(b)"
+    ids = [c for c in found if c == cost or c.startswith(cost + "(")] or [cost]
     for cid in ids:
         c = found.setdefault(cid, Citation(cid))
         c.mentions = sorted(set(c.mentions) | {(m.start(), m.end()) for m in phrases})
