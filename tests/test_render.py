@@ -61,6 +61,15 @@ def test_boilerplate_is_folded_not_dropped():
         "<p>Yours sincerely</p>")
 
 
+def test_a_repeated_fold_links_to_its_first_appearance():
+    text = "Refused.\nThe public interest favours withholding it.\n"
+    fold = Fold(9, 53, "Public interest test", same_as=("#q1", "under question 1"))
+    assert annotated(text, 0, len(text), folds=[fold]) == (
+        '<p>Refused.</p>\n<p class="foi-same">Public interest test: the same words as '
+        '<a href="#q1">under question 1</a>.</p>')
+    assert "withholding" in annotated(text, 20, len(text), folds=[fold])   # cut by the passage: shown in full
+
+
 def test_only_the_passage_is_rendered():
     text = "Preamble\nAnswer\nNot held.\nAnswer\nYes"
     assert annotated(text, 16, 26) == "<p>Not held.</p>"

@@ -53,3 +53,15 @@ def test_a_request_listing_the_questions_is_kept(tmp_path):
             "Response 3: In 2024.\n")
     md = page(text, tmp_path)
     assert "## The request" in md and "<p>3. When were they last inspected?</p>" in md
+
+
+def test_boilerplate_repeated_word_for_word_is_shown_once(tmp_path):
+    test = ("Factors favouring disclosure: openness.\n\nFactors favouring non-disclosure: safety.\n\n"
+            "Balancing test: the public interest favours withholding it.\n\n")
+    text = INTERLEAVED.replace("41 bridges.\n", "41 bridges. Their locations are withheld under Section 31(1)(a)."
+                               "\n\n" + test).replace("is attached.\n", "is attached. Its annex is withheld "
+                                                          "under Section 31(1)(a).\n\n" + test)
+    md = page(text, tmp_path)
+    assert md.count("favours withholding it") == 1
+    q2 = md[md.index("## Question 2"):]
+    assert 'Public interest test: the same words as <a href="#q1">under question 1</a>.' in q2

@@ -119,16 +119,19 @@ class Mark:
 
 @dataclass(frozen=True)
 class Fold:
-    """A boilerplate passage, folded under a summary line."""
+    """A boilerplate passage, folded under a summary line; `same_as` (href, place) when the same words appeared
+    earlier on the page: the passage then refers to them instead of repeating them."""
     start: int
     end: int
     summary: str
+    same_as: tuple[str, str] | None = None
 
 
 def annotated(text: str, start: int, end: int, marks: Iterable[Mark] = (), folds: Iterable[Fold] = (),
               href: Callable[[str], str] | None = None) -> str:
     """text[start:end] as HTML: one <p> per line, citations in <mark class="foi-cite"> linking to `href(id)`,
-    boilerplate in <details data-pagefind-ignore="index"> blocks. Every character of the passage is kept."""
+    boilerplate in <details data-pagefind-ignore="index"> blocks. Every character of the passage is kept, but a
+    boilerplate passage repeated word for word is one line linking to where it first appears."""
     marks = sorted((m for m in marks if m.start < end and m.end > start), key=lambda m: (m.start, -m.end))
     blocks, pos = [], start
     for fold in sorted(folds, key=lambda f: f.start):
@@ -137,7 +140,11 @@ def annotated(text: str, start: int, end: int, marks: Iterable[Mark] = (), folds
             continue
         blocks.append(_lines(text, pos, a, marks, href))
         body = _lines(text, a, b, marks, href)
-        if body:
+        if body and fold.same_as and (a, b) == (fold.start, fold.end):
+            target, place = fold.same_as
+            blocks.append(f'<p class="foi-same">{escape(fold.summary)}: the same words as '
+                          f'<a href="{attr(target)}">{escape(place)}</a>.</p>')
+        elif body:
             blocks.append(f'<details class="foi-boilerplate" data-pagefind-ignore="index">\n'
                           f"<summary>{escape(fold.summary)}</summary>\n{body}\n</details>")
         pos = b

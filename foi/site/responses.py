@@ -312,7 +312,23 @@ def marks(record: dict) -> list[render.Mark]:
 
 
 def folds(record: dict) -> list[render.Fold]:
-    return [render.Fold(b["start"], b["end"], label("boilerplate", b["kind"])) for b in record.get("boilerplate", [])]
+    """The boilerplate passages; one the response repeats word for word refers to its first appearance."""
+    text, first, out = record.get("text", ""), {}, []
+    for b in sorted(record.get("boilerplate", []), key=lambda b: b["start"]):
+        words = " ".join(text[b["start"]:b["end"]].split())
+        same_as = _place(record, first[words]) if words in first else None
+        first.setdefault(words, b["start"])
+        out.append(render.Fold(b["start"], b["end"], label("boilerplate", b["kind"]), same_as))
+    return out
+
+
+def _place(record: dict, offset: int) -> tuple[str, str]:
+    """(anchor, words) of the page section that shows text[offset]: an answer, the opening or the closing."""
+    answers = record.get("answers", [])
+    if not answers or offset < answers[0]["start"]:
+        return "#opening", "in the opening"
+    a = next((a for a in answers if offset < a["end"]), None)
+    return (f"#q{a['n']}", f"under question {a['n']}") if a else ("#closing", "in the closing")
 
 
 def passage(record: dict, md: str, start: int, end: int) -> str:
