@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from foi import catalogue
-from foi.site import render, urls
+from foi.site import passthrough, render, urls
 from foi.site.render import attr, escape, label
 
 DOCUMENT_HEADINGS = {"answer", "answers", "response", "reply"}   # the document's own "Answer" lines between blocks
@@ -122,15 +122,16 @@ def front_matter(record: dict) -> str:
 def page(record: dict, original: str | None = None) -> str:
     """The Markdown page for one record; `original` is the site path of its copied source file.
 
-    The page is a run of top-level raw HTML blocks, which Python-Markdown stashes whole, between Markdown
-    headings (for the table of contents). No block asks for Markdown inside it (markdown="1"): parsing raw
-    HTML into elements was most of the cost of building a response page. The element Pagefind indexes
+    The page is a run of top-level raw HTML blocks between Markdown headings (for the table of contents). No
+    block asks for Markdown inside it and each is whole elements, so the blocks pass through Markdown unparsed
+    (foi.site.passthrough, which the MARKER line asks for). The element Pagefind indexes
     (class foi-response, data-pagefind-body) is added around the content by the template (front matter
     `search_body`)."""
     md = urls.response_md(record["id"])
     notes = placed_notes(record)
     parts = [
         front_matter(record),
+        passthrough.MARKER,
         f'<h1 data-pagefind-meta="title">{escape(page_title(record))}</h1>',   # the result title, from the page
         header_card(record, md, original),
         filters(record),

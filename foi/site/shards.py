@@ -23,6 +23,7 @@ import yaml
 
 from foi.site import load_config
 
+PROJECT = str(Path(__file__).resolve().parents[2])   # the folder holding the foi package
 MIN_PAGES = 500                      # response pages per shard below which one MkDocs run is faster
 URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.S)
 RESPONSE_LOC = re.compile(r"<loc>[^<]*/responses/([^/<]+)/</loc>")
@@ -117,7 +118,9 @@ def response_blocks(sitemap: Path) -> dict[str, str]:
 
 
 def _start(config: Path) -> subprocess.Popen:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """`mkdocs build --strict`, able to import our Markdown extension (foi.site.passthrough)."""
+    path = os.pathsep.join(x for x in (PROJECT, os.environ.get("PYTHONPATH")) if x)
+    env = {**os.environ, "PYTHONPATH": path, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
