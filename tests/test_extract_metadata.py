@@ -82,6 +82,18 @@ def test_authority(text, url, name):
     assert metadata.authority(text, url) == name
 
 
+@pytest.mark.parametrize("title, name", [
+    ("Request NBC/25/7: gritting | Northdale Borough Council", "Northdale Borough Council"),
+    ("Gritting routes - Northdale Borough Council - Disclosure log", "Northdale Borough Council"),
+    ("Gritting routes | Disclosure log", None),
+    ("Complaints | Information Commissioner's Office", None),    # the regulator, named in every refusal, is no site
+])
+def test_authority_from_the_web_page_title(title, name):
+    assert metadata.authority("Reference: NBC/25/7\nWe hold 41 grit bins.\n", None, title) == name
+    text = "Eastwick Borough Council holds 41 grit bins.\n"
+    assert metadata.authority(text, None, title) == "Eastwick Borough Council"   # the name it uses of itself wins
+
+
 @pytest.mark.parametrize("text, scottish, regimes", [
     ("made using the Freedom of Information (Scotland) Act 2002", False, ["FOISA"]),
     ("handled under the Environmental Information Regulations 2004 (EIR)", False, ["EIR"]),

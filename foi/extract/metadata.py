@@ -12,7 +12,7 @@ from foi.rules import load
 from foi.slugs import slugify
 
 def find(text: str, title: str | None = None, url: str | None = None) -> dict:
-    name = authority(text, url)
+    name = authority(text, url, title)
     return {
         "authority": {"name": name, "slug": slugify(name)} if name else None,
         "reference": reference(text),
@@ -202,9 +202,10 @@ def _authority_rules():
     return re.compile(name_rx, re.M), contexts, usual, set(rules["not_name_words"]), known["domains"]
 
 
-def authority(text: str, url: str | None = None) -> str | None:
+def authority(text: str, url: str | None = None, title: str | None = None) -> str | None:
     """The authority that wrote the response: the name it uses of itself, else the owner of the web domain it was
-    published on or gives in its letterhead, else the public body the text names most often."""
+    published on or gives in its letterhead, else the site named in the web page's title ("... | Eastwick Council"),
+    else the public body the text names most often."""
     name_rx, contexts, usual, skip, domains = _authority_rules()
     own = Counter()
     for rx in contexts:
@@ -216,11 +217,11 @@ def authority(text: str, url: str | None = None) -> str | None:
     regulators = set(load("authorities")["regulators"])
     if set(own) - regulators:
         return max(own, key=lambda n: (n not in regulators, own[n]))
-    return _other_evidence(text, url, name_rx, usual, skip, domains, regulators) or \
+    return _other_evidence(text, url, title, name_rx, usual, skip, domains, regulators) or \
         (own.most_common(1)[0][0] if own else None)
 
 
-def _other_evidence(text, url, name_rx, usual, skip, domains, regulators) -> str | None:
+def _other_evidence(text, url, title, name_rx, usual, skip, domains, regulators) -> str | None:
     head = text[:3000]
     hosts = [urlparse(url).hostname or "" if url else ""]
     if "@" in head or "www." in head.lower():     # where a host can be
@@ -231,6 +232,10 @@ def _other_evidence(text, url, name_rx, usual, skip, domains, regulators) -> str
             # a regulator's address in the text is where to complain, not whose letter it is
             if (host == domain or host.endswith("." + domain)) and (k == 0 or name not in regulators):
                 return name
+    for part in reversed(re.split(r"\s+[|–—-]\s+", title or "")[1:]):   # the site's name ends a page title
+        name = _clean(part, usual, skip) if name_rx.fullmatch(part) else None
+        if name and name not in regulators:
+            return name
     named = Counter(n for n in (_clean(m.group(0), usual, skip) for m in name_rx.finditer(text))
                     if n and n not in regulators)
     return named.most_common(1)[0][0] if named else None
