@@ -65,3 +65,11 @@ def test_boilerplate_repeated_word_for_word_is_shown_once(tmp_path):
     assert md.count("favours withholding it") == 1
     q2 = md[md.index("## Question 2"):]
     assert 'Public interest test: the same words as <a href="#q1">under question 1</a>.' in q2
+
+
+def test_a_question_in_the_first_cell_of_a_table_row_is_shown_once(tmp_path):
+    text = ("Northdale Borough Council\nReference: NBC/2025/0042\n\nYour request and our response\n"
+            "1. How many bridges does the council maintain? | The council maintains 41 bridges.\n"
+            "2. Please provide your bridge inspection policy. | The policy is attached.\n")
+    md = page(text, tmp_path)
+    assert md.count("How many bridges does the council maintain?") == 2 and " |" not in md.split("## Question 1")[1]

@@ -176,9 +176,9 @@ def _restates(line: str, words: str | None, label: str | None) -> bool:
     plain = " ".join(line.split()).lower()
     if label:
         plain = re.sub(rf"^(?:q|question)?\s*\(?{re.escape(label.lower())}\b\)?[.):–-]*\s*", "", plain)
-    plain = plain.strip(" :.–-")
+    plain = plain.strip(" :.–-|")
     return not plain or plain in DOCUMENT_HEADINGS or (
-        bool(words) and plain == " ".join(words.split()).lower().strip(" :.–-"))
+        bool(words) and plain == " ".join(words.split()).lower().strip(" :.–-|"))
 
 
 def header_card(record: dict, md: str, original: str | None) -> str:
