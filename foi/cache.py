@@ -7,14 +7,17 @@ extractor's output before the collection adds ids and annotations (requests and 
 
 The cache also remembers, per source path, the key of its last good record (`last_good.json`), so a source
 that converted before and fails now can keep its page (see foi.collection), and the size, modification time
-and key it last saw (`stats.json`), so a re-run hashes only files whose size or time changed (as git does).
+and key it last saw (`stats.json`), so a re-run hashes only files whose size or time changed (as git does);
+and it keeps the last run's record summaries by digest (`summaries.jsonl`, see foi.collection).
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,8 +68,9 @@ class Cache:
         self.root = Path(root) if root else None
         self.records = self.root / "records" if root else None
         self.last_good_path = self.root / "last_good.json" if root else None
-        self.last_good: dict[str, str] = _load_json(self.root / "last_good.json") if root else {}
-        self.stats: dict[str, list] = _load_json(self.root / "stats.json") if root else {}
+        self.last_good: dict[str, str] = load_json(self.root / "last_good.json") if root else {}
+        self.stats: dict[str, list] = load_json(self.root / "stats.json") if root else {}
+        self._summaries: dict[str, str] = {}     # digest -> JSON of the summary, as read
 
     def key(self, source: Path, rel: str) -> str:
         """The key of a source, hashed only when its or its sidecar's size or time changed since last seen."""
@@ -106,6 +110,30 @@ class Cache:
         os.replace(tmp, path)
         return text
 
+    def summaries(self) -> dict[str, dict]:
+        """The record summaries of the last run, by digest ({} when there are none or the file is damaged)."""
+        if self.root is None:
+            return {}
+        try:
+            lines = (self.root / "summaries.jsonl").read_text(encoding="ascii").splitlines()
+            texts = dict(line.split("\t", 1) for line in lines)
+            with _decoding():
+                found = {digest: json.loads(text) for digest, text in texts.items()}
+        except (OSError, ValueError):
+            return {}
+        self._summaries = texts
+        return found
+
+    def save_summaries(self, summaries: dict[str, dict]) -> None:
+        """Keep these summaries (this run's) in place of the last run's, one line each: digest, tab, JSON (in
+        ASCII, so the only line breaks are the lines'). A summary kept already is not encoded again."""
+        if self.root is None or summaries.keys() == self._summaries.keys():
+            return
+        lines = [f"{digest}\t{self._summaries.get(digest) or json.dumps(s)}\n" for digest, s in summaries.items()]
+        tmp = self.root / "summaries.tmp"
+        tmp.write_text("".join(lines), encoding="ascii")
+        os.replace(tmp, self.root / "summaries.jsonl")
+
     def save(self, last_good: dict[str, str], sources: set[str]) -> None:
         """Record each source's last good key (and the stats of `sources`, the paths seen this run) and delete
         entries no source points to any more."""
@@ -132,11 +160,28 @@ def stamp(path: Path | str) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _load_json(path: Path) -> dict:
+def load_json(path: Path) -> dict:
+    """A JSON object from a file, {} when missing or damaged (for a cache, that only costs work again)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with _decoding():
+            return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}    # missing or damaged: it only costs hashing or extracting again
+        return {}
+
+
+@contextmanager
+def _decoding():
+    """Decode JSON that is kept for the run, out of the cyclic garbage collector's way: it holds no cycles, so the
+    collector waits while it is made and then leaves it (and all else made so far) be, never walking its many
+    objects again (gc.freeze)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def _save_json(path: Path, data: dict) -> None:

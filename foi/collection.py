@@ -3,8 +3,12 @@
 Conversion is incremental and parallel. Each source's record is cached under .cache/ by the hash of its
 bytes, its sidecar and the converter's code (foi.cache); only sources with a new hash are extracted, on all
 cores, in chunks. Results keep the sorted order of the sources, so the output is the same on every run.
-Cached records are read only when first asked for (`Collection.records`): when nothing changed since the
-last run the site is already up to date (foi.site compares fingerprints) and no record is read at all.
+
+Records are read only when asked for. Each has a digest, a hash of everything it is made from (its cache key,
+path, id and the requests), known without reading it, and a summary: the record without its document-sized
+fields, which is all the collection-wide pages read. Summaries are cached by digest (.cache/summaries.jsonl),
+so after one changed source only that record is read (`Collection.summaries`, `Collection.record`); when
+nothing changed the site is already up to date (foi.site compares fingerprints) and nothing is read at all.
 
 A bad file never stops the others: it becomes a failure naming the file and the reason, and the command
 reports every failure at the end and exits non-zero. A page once published never silently disappears: when
@@ -19,24 +23,29 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 from foi import annotations, cache, requests, slugs
 from foi.pipeline import Result, process
 from foi.progress import Progress
 
 SKIP_DIRS = {"requests"}
+# A record's summary: what the collection-wide pages read of it (foi.site: indexes, feeds, statistics, request
+# pages, the open data CSV, the originals), and of each of its answers and exemptions.
+SUMMARY = {"id", "title", "reference", "date", "authority", "outcome", "ncnd", "summary", "request_id", "source",
+           "editorial"}
+SUMMARY_ANSWER = {"n", "outcome", "short", "exemptions", "ncnd", "request_question"}
+SUMMARY_EXEMPTION = {"id", "law", "section", "ncnd"}
 
 
 class Collection:
-    """The converted collection: records (read on first use), failures, and the requests."""
+    """The converted collection: records (each read on first use) and their summaries, failures, and the
+    requests. Made from a list of records, a record's digest is the hash of its JSON."""
 
     def __init__(self, records: list[dict] | None = None, *, failures: list[Result] | None = None,
                  requests: dict[str, dict] | None = None, kept: list[Result] | None = None, extracted: int = 0,
                  data_dir: Path | None = None, size: int | None = None, fingerprint: str = "",
-                 reader: Callable[[Collection], list[dict]] | None = None):
-        self._records = records
-        self._reader = reader
+                 sources: _Sources | None = None):
+        self._sources = sources or _Given(records or [])
         self.failures = failures or []
         self.requests = requests or {}
         self.kept = kept or []                  # failures whose last good record is still published
@@ -44,20 +53,130 @@ class Collection:
         self.data_dir = data_dir                # where the sources are (originals are published beside pages)
         self.size = len(records) if size is None and records is not None else (size or 0)
         self.fingerprint = fingerprint          # a hash of everything the records are made from
+        self._summaries: list[dict] | None = None
+        self._digests: dict[str, str] = {}      # id -> digest
+        self._records: dict[str, dict] = {}     # id -> record, those read so far
         self._json: dict[str, str] = {}
 
     @property
-    def records(self) -> list[dict]:
-        if self._records is None:
-            self._records = self._reader(self) if self._reader else []
-        return self._records
+    def summaries(self) -> list[dict]:
+        """Every record's summary (`summarise`), in source order."""
+        if self._summaries is None:
+            self._summaries = []
+            for digest, summary, record in self._sources.index(self):
+                self._summaries.append(summary)
+                self._digests[summary["id"]] = digest
+                if record is not None:
+                    self._records[summary["id"]] = record
+        return self._summaries
 
-    def record_json(self, record: dict) -> str:
-        """A record as canonical JSON (keys sorted), made once a run: open data and page freshness share it."""
-        text = self._json.get(record["id"])
+    @property
+    def records(self) -> list[dict]:
+        """Every record in full, in source order (reads them all)."""
+        return [self.record(s["id"]) for s in self.summaries]
+
+    def digest(self, rid: str) -> str:
+        """A hash of everything record `rid` is made from: the same digest, the same record."""
+        self.summaries
+        return self._digests[rid]
+
+    def record(self, rid: str) -> dict:
+        """Record `rid` in full, read on first use."""
+        self.summaries
+        if rid not in self._records:
+            self._records[rid] = self._sources.read(rid)
+        return self._records[rid]
+
+    def record_json(self, rid: str) -> str:
+        """A record as canonical JSON (keys sorted), made once a run."""
+        text = self._json.get(rid)
         if text is None:
-            text = self._json[record["id"]] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+            text = self._json[rid] = canonical(self.record(rid))
         return text
+
+
+def canonical(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def summarise(record: dict) -> dict:
+    """The record's SUMMARY fields, its answers' and its exemptions' (same keys and values as in the record)."""
+    summary = {k: v for k, v in record.items() if k in SUMMARY}
+    summary["answers"] = [{k: v for k, v in a.items() if k in SUMMARY_ANSWER} for a in record.get("answers", [])]
+    summary["exemptions"] = [{k: v for k, v in e.items() if k in SUMMARY_EXEMPTION}
+                             for e in record.get("exemptions", [])]
+    return summary
+
+
+class _Given:
+    """The records of a collection made from a list of them."""
+
+    def __init__(self, records: list[dict]):
+        self.records = records
+
+    def index(self, coll: Collection):
+        for record in self.records:
+            yield hashlib.sha256(canonical(record).encode()).hexdigest(), summarise(record), record
+
+    def read(self, rid: str) -> dict:
+        raise KeyError(rid)
+
+
+class _Sources:
+    """The records of data/: each published source's cached entry with its id and annotations."""
+
+    def __init__(self, published: list[tuple[Path, str, str | None]], fresh: dict[Path, dict], store: cache.Cache,
+                 registry: slugs.Registry, reqs: dict, requests_digest: str, fingerprint):
+        self.published, self.fresh, self.store, self.registry = published, fresh, store, registry
+        self.reqs, self.requests_digest, self.fingerprint = reqs, requests_digest, fingerprint
+        self.where: dict[str, tuple[Path, str, str | None]] = {}   # id -> (path, rel, key)
+
+    def digest(self, k: str, rel: str, rid: str) -> str:
+        return hashlib.sha256(f"{k}\0{rel}\0{rid}\0{self.requests_digest}".encode()).hexdigest()
+
+    def index(self, coll: Collection):
+        """(digest, summary, record or None) of each record in source order: the summary from the cache when
+        the digest is known there, else from the record, read now. New ids are saved to slugs.yml."""
+        known = self.store.summaries()
+        kept = {}
+        for path, rel, k in self.published:
+            rid = self.registry.ids.get(rel)
+            summary = known.get(self.digest(k, rel, rid)) if rid and k else None
+            record = None
+            if summary is None:
+                record = self._read(path, rel, k)
+                if record is None:
+                    continue
+                rid, summary = record["id"], summarise(record)
+            # a source whose key could not be read (k None) was extracted now, uncached: its record is its digest
+            digest = self.digest(k, rel, rid) if k else hashlib.sha256(canonical(record).encode()).hexdigest()
+            self.where[rid] = (path, rel, k)
+            kept[digest] = summary
+            yield digest, summary, record
+        self.registry.save()
+        self.store.save_summaries(kept)
+        coll.fingerprint = self.fingerprint()   # includes the ids assigned while reading
+
+    def read(self, rid: str) -> dict:
+        record = self._read(*self.where[rid])
+        if record is None:
+            raise ValueError(f"{self.where[rid][1]}: its cached record is damaged and it no longer converts")
+        return record
+
+    def _read(self, path: Path, rel: str, k: str | None) -> dict | None:
+        """A source's record, with its id and annotations, or None when its cached entry is damaged and the
+        source no longer converts."""
+        entry = self.fresh.pop(path, None) or self.store.get(k)
+        if entry is None:   # the cached entry was damaged since: extract the (unchanged) source again
+            _, text, _ = _extract((path, k, self.store.root))
+            entry = json.loads(text) if text else None
+        if entry is None:
+            return None
+        record = entry["record"]
+        record["id"] = self.registry.assign(rel, slugs.derive(record, path))
+        record["source"]["path"] = rel
+        annotations.apply(record, entry["sidecar"], self.reqs)
+        return record
 
 
 def discover(data_dir: Path) -> list[Path]:
@@ -111,6 +230,10 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
     store.save({rel: k for _, rel, k in published if k}, {rel for _, rel in sources})
     reqs = requests.load_all(data_dir / "requests")
     registry = slugs.Registry(data_dir / "slugs.yml")
+    asked = hashlib.sha256()
+    for path in sorted((data_dir / "requests").rglob("*")):
+        if path.is_file():
+            asked.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
 
     def fingerprint() -> str:
         """The converter, each source's record key (or its failure), the requests and the assigned ids."""
@@ -118,33 +241,13 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
         used = {rel: k for _, rel, k in published}
         for path, rel in sources:
             h.update(f"{rel}\0{used.get(rel) or ''}\0{'failed' if path in errors else ''}\n".encode())
-        for path in sorted((data_dir / "requests").rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
+        h.update(asked.digest())
         h.update(json.dumps(registry.ids, sort_keys=True).encode())
         return h.hexdigest()
 
-    def read(coll: Collection) -> list[dict]:
-        """The records, in source order, with their ids and annotations; new ids are saved to slugs.yml."""
-        records = []
-        for path, rel, k in published:
-            entry = fresh.get(path) or store.get(k)
-            if entry is None:   # the cached entry was damaged since: extract the (unchanged) source again
-                _, text, _ = _extract((path, k, store.root))
-                entry = json.loads(text) if text else None
-            if entry is None:
-                continue
-            record = entry["record"]
-            record["id"] = registry.assign(rel, slugs.derive(record, path))
-            record["source"]["path"] = rel
-            annotations.apply(record, entry["sidecar"], reqs)
-            records.append(record)
-        registry.save()
-        coll.fingerprint = fingerprint()
-        return records
-
     return Collection(failures=failures, requests=reqs, kept=kept, extracted=len(misses), data_dir=data_dir,
-                      size=len(published), fingerprint=fingerprint(), reader=read)
+                      size=len(published), fingerprint=fingerprint(),
+                      sources=_Sources(published, fresh, store, registry, reqs, asked.hexdigest(), fingerprint))
 
 def _extract_all(paths: list[Path], keys: dict[Path, str], store: cache.Cache, jobs: int | None):
     """(path, entry JSON, error) for each path, in order; extraction runs on `jobs` processes."""

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from foi.collection import Collection
 from foi.site import Output, feeds
 
 RECORDS = Path(__file__).parent / "fixtures" / "opendata" / "records.json"
@@ -23,8 +24,8 @@ def records():
 def docs(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", BASE.rstrip("/"))
     docs = tmp_path / "docs"
-    coll = SimpleNamespace(records=records(), requests={"stop-and-search": {"title": "Stop and search"},
-                                                        "unanswered": {"title": "Nobody replied"}})
+    coll = Collection(records(), requests={"stop-and-search": {"title": "Stop and search"},
+                                           "unanswered": {"title": "Nobody replied"}})
     feeds.write(coll, Output(docs))
     return docs
 
@@ -91,7 +92,7 @@ def test_each_feed_keeps_only_the_newest_fifty(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", BASE)
     template = records()[0]
     many = [{**template, "id": f"r-{i:03d}", "date": f"2024-01-{i % 28 + 1:02d}"} for i in range(80)]
-    feeds.write(SimpleNamespace(records=many, requests={}), Output(tmp_path / "docs"))
+    feeds.write(Collection(many, requests={}), Output(tmp_path / "docs"))
     _, entries = parse(tmp_path / "docs" / "feeds" / "all.xml")
     newest = sorted((r["date"] for r in many), reverse=True)[:50]
     assert [e.find(A + "updated").text[:10] for e in entries] == newest
@@ -100,7 +101,7 @@ def test_each_feed_keeps_only_the_newest_fifty(tmp_path, monkeypatch):
 def test_feeds_are_byte_identical_on_rerun(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", BASE)
     for name in ("a", "b"):
-        feeds.write(SimpleNamespace(records=records(), requests={}), Output(tmp_path / name))
+        feeds.write(Collection(records(), requests={}), Output(tmp_path / name))
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.xml"))
     assert len(files) > 1
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from foi.collection import Collection
 from foi.site import Output, indexes
 
 
@@ -16,7 +17,7 @@ def record(i: int) -> dict:
 
 def test_pages_of_the_full_list(tmp_path, monkeypatch):
     monkeypatch.setattr(indexes, "PER_PAGE", 4)
-    indexes.write(SimpleNamespace(records=[record(i) for i in range(10)], requests={}), Output(tmp_path))
+    indexes.write(Collection([record(i) for i in range(10)], requests={}), Output(tmp_path))
     first = (tmp_path / "responses" / "index.md").read_text(encoding="utf-8")
     second = (tmp_path / "responses" / "pages" / "2.md").read_text(encoding="utf-8")
     last = (tmp_path / "responses" / "pages" / "3.md").read_text(encoding="utf-8")
@@ -29,6 +30,6 @@ def test_pages_of_the_full_list(tmp_path, monkeypatch):
 
 
 def test_a_small_collection_has_one_page_and_no_pager(tmp_path):
-    indexes.write(SimpleNamespace(records=[record(1)], requests={}), Output(tmp_path))
+    indexes.write(Collection([record(1)], requests={}), Output(tmp_path))
     assert "foi-pager" not in (tmp_path / "responses" / "index.md").read_text(encoding="utf-8")
     assert not (tmp_path / "responses" / "pages").exists()

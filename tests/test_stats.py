@@ -6,8 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
+from foi.collection import Collection
 from foi.site import Output, charts, stats
 
 RECORDS = Path(__file__).parent / "fixtures" / "opendata" / "records.json"
@@ -124,7 +124,7 @@ def test_chart_drops_characters_xml_forbids():
 
 def test_page_is_written_and_identical_on_rerun(tmp_path):
     for name in ("a", "b"):
-        stats.write(SimpleNamespace(records=records(), requests={}), Output(tmp_path / name))
+        stats.write(Collection(records(), requests={}), Output(tmp_path / name))
     assert (tmp_path / "a" / "statistics.md").read_bytes() == (tmp_path / "b" / "statistics.md").read_bytes()
 
 

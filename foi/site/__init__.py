@@ -7,7 +7,10 @@ Generating every page takes a few milliseconds a response, so when nothing chang
 at all: `write` records in a state file the fingerprint of its inputs (the collection's fingerprint, the
 whole foi package, mkdocs.yml and SITE_URL) and the size and time of every file written; when both match,
 the pages on disk are already what the generators would write. When only some records changed, a generator
-asks `out.fresh(rel, inputs...)` before making a per-response file, so one changed response costs one page.
+asks `out.fresh(rel, inputs...)` before making a file, the inputs being the digests of the records it is made
+from (foi.collection), and a file made of one part per record is `out.assemble`d from the parts it held last
+time and the changed records' parts: one changed response costs its page and its parts, and no other record is
+read in full. The collection-wide generators read the records' summaries only.
 """
 from __future__ import annotations
 
@@ -33,11 +36,12 @@ GENERATED_PAGES = ("index.md", "statistics.md")
 class Output:
     """Writes generated files under the docs folder, only when their bytes change, and remembers them."""
 
-    def __init__(self, root: Path, previous: dict | None = None):
+    def __init__(self, root: Path, last: dict | None = None):
         self.root = Path(root)
         self.written: set[str] = set()          # paths relative to root, as written (or found fresh) this run
-        self.previous = previous or {}          # rel -> [digest of its inputs, stamp] from the last run, same code
+        self.last = last or {}                  # the state of the last run, when it had the same code
         self.digests: dict[str, str] = {}       # rel -> digest of its inputs, this run
+        self.parts: dict[str, list] = {}        # rel -> [digest, offset, length] of each part, this run
         self._pending: list[Callable[[bool], None]] = []
 
     def fresh(self, rel: str, *inputs) -> bool:
@@ -45,11 +49,38 @@ class Output:
         generator may skip making it (it counts as written). The inputs' digest is kept for the next run."""
         digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         self.digests[rel] = digest
-        last = self.previous.get(rel)
-        if last and last[0] == digest and last[1] == cache.stamp(os.path.join(self.root, rel)):
+        if self.last.get("digests", {}).get(rel) == digest and self._as_left(rel):
             self.written.add(rel)
             return True
         return False
+
+    def assemble(self, rel: str, parts: list[tuple[str, Callable[[], str]]], head: str = "", sep: str = "",
+                 tail: str = "") -> None:
+        """Write `rel` as head + sep.join(parts) + tail, where a part is (digest of its inputs, make): the bytes
+        of a part the file held last time, as it was left, are kept, and only the others are made."""
+        old = self._old_parts(rel)
+        sep_bytes = sep.encode()
+        chunks, index, offset = [], [], len(head.encode())
+        for digest, make in parts:
+            chunk = old.get(digest)
+            if chunk is None:
+                chunk = make().encode()
+            chunks.append(chunk)
+            index.append([digest, offset, len(chunk)])
+            offset += len(chunk) + len(sep_bytes)
+        self.parts[rel] = index
+        self.write(rel, head.encode() + sep_bytes.join(chunks) + tail.encode())
+
+    def _old_parts(self, rel: str) -> dict[str, memoryview]:
+        index = self.last.get("parts", {}).get(rel)
+        if not index or not self._as_left(rel):
+            return {}
+        data = memoryview((self.root / rel).read_bytes())
+        return {digest: data[offset:offset + length] for digest, offset, length in index}
+
+    def _as_left(self, rel: str) -> bool:
+        """True when `rel` is on disk as the last run left it."""
+        return self.last.get("files", {}).get(rel) == cache.stamp(os.path.join(self.root, rel))
 
     def write(self, rel: str, content: str | bytes) -> Path:
         path = self.root / rel
@@ -97,11 +128,8 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     With a `state` file, skip the generators when their inputs and the files they wrote are unchanged."""
     code = _code_fingerprint(Path(docs))
     fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()
-    last = _last_state(state)
-    previous = {}
-    if last.get("code") == code:
-        previous = {rel: [digest, last["files"].get(rel)] for rel, digest in last.get("digests", {}).items()}
-    out = Output(docs, previous)
+    last = cache.load_json(state) if state else {}
+    out = Output(docs, last if last.get("code") == code else None)
     if state and _unchanged(last, fingerprint, out):
         return out
     try:
@@ -117,7 +145,7 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
         files = {rel: cache.stamp(os.path.join(out.root, rel)) for rel in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": files,
-                                     "digests": out.digests}), encoding="utf-8")
+                                     "digests": out.digests, "parts": out.parts}), encoding="utf-8")
     return out
 
 
@@ -127,13 +155,6 @@ def _code_fingerprint(docs: Path) -> str:
     h = hashlib.sha256(f"{cache.package_version()}\0{os.environ.get('SITE_URL')}".encode())
     h.update(config.read_bytes() if config.exists() else b"")
     return h.hexdigest()
-
-
-def _last_state(state: Path | None) -> dict:
-    try:
-        return json.loads(state.read_text(encoding="utf-8")) if state else {}
-    except (OSError, ValueError):
-        return {}
 
 
 def _unchanged(last: dict, fingerprint: str, out: Output) -> bool:

@@ -20,7 +20,7 @@ from foi.site.responses import long_date
 from foi.slugs import slugify
 
 def write(coll, out) -> None:
-    joined = {rid: sorted((r for r in coll.records if r.get("request_id") == rid), key=_row_order)
+    joined = {rid: sorted((r for r in coll.summaries if r.get("request_id") == rid), key=_row_order)
               for rid in coll.requests}
     out.write("requests/index.md", index(coll.requests, joined))
     for rid, request in coll.requests.items():

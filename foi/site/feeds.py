@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def write(coll, out) -> None:
     site = site_config(Path(out.root).parent / "mkdocs.yml")
-    records = newest_first(coll.records)
+    records = newest_first(coll.summaries)
     groups: dict[tuple[str, str], list[dict]] = {}
     for rid in coll.requests:
         groups[("requests", rid)] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from functools import partial
 from pathlib import Path
 
 from foi.site import urls
@@ -26,28 +26,29 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write(coll, out) -> None:
-    records = sorted(coll.records, key=lambda r: r["id"])
-    dumped = [coll.record_json(r) for r in records]
-    out.write(RESPONSES, responses_json(dumped))
+    """The bulk files are made of one part per record, and a part is made again only when its record changed:
+    responses.json holds each record's JSON on a line of its own (so a change is a one-line diff)."""
+    summaries = sorted(coll.summaries, key=lambda r: r["id"])
+    digests = [coll.digest(r["id"]) for r in summaries]
+    out.assemble(RESPONSES, [(d, partial(coll.record_json, r["id"])) for r, d in zip(summaries, digests)],
+                 head='{"schema_version": 1, "records": [\n', sep=",\n", tail="\n]}\n" if summaries else "]}\n")
     out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    out.write(ANSWERS, answers_csv(records))
-    for record, text in zip(records, dumped):
-        rel = urls.record_json(record["id"])
-        if not out.fresh(rel, text):
-            out.write(rel, text + "\n")
+    out.assemble(ANSWERS, [(d, partial(answers_csv, r)) for r, d in zip(summaries, digests)],
+                 head=csv_text([COLUMNS]))
+    for r, d in zip(summaries, digests):
+        rel = urls.record_json(r["id"])
+        if not out.fresh(rel, d):
+            out.write(rel, coll.record_json(r["id"]) + "\n")
 
 
-def responses_json(dumped: list[str]) -> str:
-    """The whole collection from each record's JSON; one record per line so that a change is a one-line diff."""
-    lines = ",\n".join(dumped)
-    return '{"schema_version": 1, "records": [\n' + lines + ("\n" if lines else "") + "]}\n"
+def answers_csv(record: dict) -> str:
+    """The CSV rows of a record's answers (its summary's will do)."""
+    return csv_text([safe_cell(row[k]) for k in COLUMNS] for row in answer_rows(record))
 
 
-def answers_csv(records: list[dict]) -> str:
+def csv_text(rows) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows([safe_cell(row[k]) for k in COLUMNS] for record in records for row in answer_rows(record))
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
     return buf.getvalue()
 
 

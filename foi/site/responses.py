@@ -23,12 +23,14 @@ CHUNK = 32       # pages handed to a worker at a time
 
 
 def write(coll, out) -> None:
+    """Each response's page, made only when its record (by digest) or original changed; only those records
+    are read in full."""
     pages = _Pages(out)
-    for record in coll.records:
-        original = copy_original(record, coll.data_dir, out)
-        rel = urls.response_md(record["id"])
-        if not out.fresh(rel, coll.record_json(record), original):
-            pages.add(rel, record, original)
+    for summary in coll.summaries:
+        original = copy_original(summary, coll.data_dir, out)
+        rel = urls.response_md(summary["id"])
+        if not out.fresh(rel, coll.digest(summary["id"]), original):
+            pages.add(rel, coll.record(summary["id"]), original)
     pages.done()
 
 
@@ -76,7 +78,8 @@ def _render(tasks: list[tuple[dict, str | None]]) -> list[str]:
 
 
 def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
-    """Copy the source file to urls.original() unless it holds masked personal data; its site path, or None."""
+    """Copy the source file to urls.original() unless it holds masked personal data; its site path, or None.
+    `record` may be the record's summary."""
     source = record.get("source") or {}
     if source.get("masked") or not data_dir or not source.get("path"):
         return None

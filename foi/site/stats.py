@@ -24,7 +24,7 @@ COST_SECTIONS = {"FOIA s12", "FOISA s12"}
 
 
 def write(coll, out) -> None:
-    out.write(PAGE, page(coll.records, coll.requests))
+    out.write(PAGE, page(coll.summaries, coll.requests))
 
 
 def page(records: list[dict], requests: dict) -> str:
