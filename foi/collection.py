@@ -139,21 +139,23 @@ class _Sources:
         the digest is known there, else from the record, read now. New ids are saved to slugs.yml."""
         known = self.store.summaries()
         kept = {}
+        assigned = len(self.registry.ids)
         for path, rel, k in self.published:
             rid = self.registry.ids.get(rel)
-            summary = known.get(self.digest(k, rel, rid)) if rid and k else None
-            record = None
+            digest = self.digest(k, rel, rid) if rid and k else None
+            summary, record = known.get(digest), None
             if summary is None:
                 record = self._read(path, rel, k)
                 if record is None:
                     continue
                 rid, summary = record["id"], summarise(record)
-            # a source whose key could not be read (k None) was extracted now, uncached: its record is its digest
-            digest = self.digest(k, rel, rid) if k else hashlib.sha256(canonical(record).encode()).hexdigest()
+                # a source whose key could not be read was extracted now, uncached: its record is its digest
+                digest = self.digest(k, rel, rid) if k else hashlib.sha256(canonical(record).encode()).hexdigest()
             self.where[rid] = (path, rel, k)
             kept[digest] = summary
             yield digest, summary, record
-        self.registry.save()
+        if len(self.registry.ids) != assigned:
+            self.registry.save()
         self.store.save_summaries(kept)
         coll.fingerprint = self.fingerprint()   # includes the ids assigned while reading
 

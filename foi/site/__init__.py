@@ -31,6 +31,7 @@ GENERATORS = ["responses", "indexes", "compare", "opendata", "feeds", "stats"]
 # pages outside them, these are the docs/ lines of .gitignore (a test checks).
 GENERATED = ("responses", "exemptions", "authorities", "requests", "data", "feeds", "originals")
 GENERATED_PAGES = ("index.md", "statistics.md")
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)   # inputs -> the same text on every run
 
 
 class Output:
@@ -38,8 +39,9 @@ class Output:
 
     def __init__(self, root: Path, last: dict | None = None):
         self.root = Path(root)
-        self.written: set[str] = set()          # paths relative to root, as written (or found fresh) this run
-        self.last = last or {}                  # the state of the last run, when it had the same code
+        self.written: dict[str, list] = {}      # path relative to root -> its stamp, as written (or found fresh)
+        last = last or {}                       # the state of the last run, when it had the same code
+        self.last_files, self.last_digests, self.last_parts = (last.get(k, {}) for k in ("files", "digests", "parts"))
         self.digests: dict[str, str] = {}       # rel -> digest of its inputs, this run
         self.parts: dict[str, list] = {}        # rel -> [digest, offset, length] of each part, this run
         self._pending: list[Callable[[bool], None]] = []
@@ -47,10 +49,10 @@ class Output:
     def fresh(self, rel: str, *inputs) -> bool:
         """True when `rel` was made from these same inputs last time and is still on disk as it was left: the
         generator may skip making it (it counts as written). The inputs' digest is kept for the next run."""
-        digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        digest = hashlib.sha256(_CANONICAL.encode(inputs).encode()).hexdigest()
         self.digests[rel] = digest
-        if self.last.get("digests", {}).get(rel) == digest and self._as_left(rel):
-            self.written.add(rel)
+        if self.last_digests.get(rel) == digest and self._as_left(rel):
+            self.written[rel] = self.last_files[rel]
             return True
         return False
 
@@ -72,7 +74,7 @@ class Output:
         self.write(rel, head.encode() + sep_bytes.join(chunks) + tail.encode())
 
     def _old_parts(self, rel: str) -> dict[str, memoryview]:
-        index = self.last.get("parts", {}).get(rel)
+        index = self.last_parts.get(rel)
         if not index or not self._as_left(rel):
             return {}
         data = memoryview((self.root / rel).read_bytes())
@@ -80,19 +82,21 @@ class Output:
 
     def _as_left(self, rel: str) -> bool:
         """True when `rel` is on disk as the last run left it."""
-        return self.last.get("files", {}).get(rel) == cache.stamp(os.path.join(self.root, rel))
+        return self.last_files.get(rel) == cache.stamp(os.path.join(self.root, rel))
 
     def write(self, rel: str, content: str | bytes) -> Path:
         path = self.root / rel
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            same = os.stat(path).st_size == len(data) and path.read_bytes() == data
+            st = os.stat(path)
+            same = st.st_size == len(data) and path.read_bytes() == data
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
             same = False
         if not same:
             path.write_bytes(data)
-        self.written.add(rel)
+            st = os.stat(path)
+        self.written[rel] = [st.st_size, st.st_mtime_ns]
         return path
 
     def defer(self, finish: Callable[[bool], None]) -> None:
@@ -142,9 +146,8 @@ def write(coll, docs: Path, state: Path | None = None) -> Output:
     out.prune()
     if state:   # the records were read by now: their fingerprint includes any ids assigned while reading
         fingerprint = hashlib.sha256(f"{coll.fingerprint}\0{code}".encode()).hexdigest()
-        files = {rel: cache.stamp(os.path.join(out.root, rel)) for rel in sorted(out.written)}
         state.parent.mkdir(parents=True, exist_ok=True)
-        state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": files,
+        state.write_text(json.dumps({"fingerprint": fingerprint, "code": code, "files": out.written,
                                      "digests": out.digests, "parts": out.parts}), encoding="utf-8")
     return out
 

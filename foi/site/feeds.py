@@ -34,10 +34,13 @@ def write(coll, out) -> None:
         if record.get("request_id"):
             groups.setdefault(("requests", record["request_id"]), []).append(record)
 
-    out.write(urls.feed(), feed(site, urls.feed(), "", f"{site['name']}: new responses", records))
+    feeds = [(urls.feed(), "", f"{site['name']}: new responses", records)]
     for (kind, slug), members in sorted(groups.items()):
         title, page = _describe(kind, slug, members, coll.requests)
-        out.write(urls.feed(kind, slug), feed(site, urls.feed(kind, slug), page, f"{site['name']}: {title}", members))
+        feeds.append((urls.feed(kind, slug), page, f"{site['name']}: {title}", members))
+    for path, page, title, members in feeds:   # a feed is made again only when an entry in it changed
+        if not out.fresh(path, site, page, title, [coll.digest(r["id"]) for r in members[:LIMIT]]):
+            out.write(path, feed(site, path, page, title, members))
 
 
 def feed(site: dict, path: str, page: str, title: str, records: list[dict]) -> str:

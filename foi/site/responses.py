@@ -83,12 +83,12 @@ def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
     source = record.get("source") or {}
     if source.get("masked") or not data_dir or not source.get("path"):
         return None
-    path = Path(data_dir) / source["path"]
-    if not path.is_file():
+    path = os.path.join(data_dir, source["path"])
+    if not os.path.isfile(path):
         return None
-    rel = urls.original(record["id"], path.suffix)
+    rel = urls.original(record["id"], Path(source["path"]).suffix)
     if not out.fresh(rel, source.get("sha256")):
-        out.write(rel, path.read_bytes())
+        out.write(rel, Path(path).read_bytes())
     return rel
 
 

@@ -49,6 +49,7 @@ def page(records: list[dict], requests: dict) -> str:
 
 def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
     """(heading, introduction, chart and table HTML) for each statistic."""
+    cited = {r["id"]: sections_cited(r) for r in records}
     by_authority = _group(records, authority_key)
     top, rest = _top({k: len(v) for k, v in by_authority.items()}, TOP_AUTHORITIES)
     authority_rows = [(name, by_authority[name]) for name in top]
@@ -61,10 +62,11 @@ def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
         ("Exemptions by authority",
          "How many of each authority\u2019s responses cite each exemption section.",
          exemption_matrix("stats-exemptions-authority", "Exemptions cited, by authority", "Authority",
-                          authority_rows, records)),
+                          authority_rows, records, cited)),
         ("Exemptions by year",
          "How many responses dated in each year cite each exemption section.",
-         exemption_matrix("stats-exemptions-year", "Exemptions cited, by year", "Year", year_rows, records)),
+         exemption_matrix("stats-exemptions-year", "Exemptions cited, by year", "Year", year_rows, records,
+                          cited)),
         ("Neither confirm nor deny",
          "The share of each authority\u2019s responses that neither confirm nor deny holding some of the "
          "information asked for.",
@@ -73,7 +75,8 @@ def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
         ("Cost limit",
          "The share of each authority\u2019s responses refused, in whole or in part, because answering would "
          "cost more than the appropriate limit (section 12 of FOIA or FOISA, or an answer marked refused on cost).",
-         rate("stats-cost", "Share of responses refused on cost", rate_rows, cost_limited, "Cost limit")),
+         rate("stats-cost", "Share of responses refused on cost", rate_rows,
+              lambda r: cost_limited(r, cited[r["id"]]), "Cost limit")),
         ("Outcomes by authority",
          "How each authority\u2019s responses turned out as a whole.",
          outcomes("stats-outcomes", authority_rows)),
@@ -85,15 +88,16 @@ def sections(records: list[dict], requests: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def exemption_matrix(cid: str, title: str, head: str, rows: list[tuple[str, list[dict]]], records: list[dict]) -> str:
-    cited = Counter(s for r in records for s in sections_cited(r))
-    top, rest = _top(cited, TOP_EXEMPTIONS)
+def exemption_matrix(cid: str, title: str, head: str, rows: list[tuple[str, list[dict]]], records: list[dict],
+                     cited: dict[str, set[str]]) -> str:
+    """`cited`: each record's sections_cited, by id."""
+    top, rest = _top(Counter(s for r in records for s in cited[r["id"]]), TOP_EXEMPTIONS)
     if not top:
         return "<p>No response cites an exemption yet.</p>"
     series = top + (["Other exemptions"] if rest else [])
     table_rows, chart_rows = [], []
     for label, members in rows:
-        counts = Counter(s for r in members for s in sections_cited(r))
+        counts = Counter(s for r in members for s in cited[r["id"]])
         values = [counts[s] for s in top] + ([sum(counts[s] for s in rest)] if rest else [])
         table_rows.append([label, len(members)] + values)
         chart_rows.append((label, values, str(sum(values))))
@@ -160,9 +164,9 @@ def sections_cited(record: dict) -> set[str]:
     return {catalogue.section_id(e["law"], e["section"]) for e in record.get("exemptions", [])}
 
 
-def cost_limited(record: dict) -> bool:
-    return bool(sections_cited(record) & COST_SECTIONS) or any(
-        a.get("outcome") == "refused_cost" for a in record.get("answers", []))
+def cost_limited(record: dict, cited: set[str]) -> bool:
+    """Refused on cost: `cited` (the record's sections_cited) includes a cost section, or an answer says so."""
+    return bool(cited & COST_SECTIONS) or any(a.get("outcome") == "refused_cost" for a in record.get("answers", []))
 
 
 def percent(part: int, whole: int) -> str:
