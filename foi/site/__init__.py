@@ -62,16 +62,20 @@ class Output:
         of a part the file held last time, as it was left, are kept, and only the others are made."""
         old = self._old_parts(rel)
         sep_bytes = sep.encode()
-        chunks, index, offset = [], [], len(head.encode())
+        pieces, index = [head.encode()], []
+        offset = len(pieces[0])
         for digest, make in parts:
             chunk = old.get(digest)
             if chunk is None:
                 chunk = make().encode()
-            chunks.append(chunk)
+            if index:
+                pieces.append(sep_bytes)
+                offset += len(sep_bytes)
             index.append([digest, offset, len(chunk)])
-            offset += len(chunk) + len(sep_bytes)
+            pieces.append(chunk)
+            offset += len(chunk)
         self.parts[rel] = index
-        self.write(rel, head.encode() + sep_bytes.join(chunks) + tail.encode())
+        self.write(rel, pieces + [tail.encode()])
 
     def _old_parts(self, rel: str) -> dict[str, memoryview]:
         index = self.last_parts.get(rel)
@@ -84,17 +88,20 @@ class Output:
         """True when `rel` is on disk as the last run left it."""
         return self.last_files.get(rel) == cache.stamp(os.path.join(self.root, rel))
 
-    def write(self, rel: str, content: str | bytes) -> Path:
+    def write(self, rel: str, content: str | bytes | list[bytes]) -> Path:
+        """Write `rel` (text, bytes, or bytes in pieces) unless it holds these bytes already."""
         path = self.root / rel
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        pieces = content if isinstance(content, list) else [
+            content.encode("utf-8") if isinstance(content, str) else content]
         try:
             st = os.stat(path)
-            same = st.st_size == len(data) and path.read_bytes() == data
+            same = st.st_size == sum(map(len, pieces)) and _holds(path, pieces)
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
             same = False
         if not same:
-            path.write_bytes(data)
+            with open(path, "wb") as f:
+                f.writelines(pieces)
             st = os.stat(path)
         self.written[rel] = [st.st_size, st.st_mtime_ns]
         return path
@@ -125,6 +132,16 @@ class Output:
                 if dirpath != folder and not os.listdir(dirpath):
                     os.rmdir(dirpath)
         return sorted(deleted)
+
+
+def _holds(path: Path, pieces: list[bytes]) -> bool:
+    """True when the file holds these pieces, one after another (and no more)."""
+    data, offset = memoryview(path.read_bytes()), 0
+    for piece in pieces:
+        if data[offset:offset + len(piece)] != piece:
+            return False
+        offset += len(piece)
+    return offset == len(data)
 
 
 def write(coll, docs: Path, state: Path | None = None) -> Output:
