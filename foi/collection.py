@@ -23,6 +23,7 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from foi import annotations, cache, requests, slugs
 from foi.pipeline import Result, process
@@ -61,14 +62,7 @@ class Collection:
     @property
     def summaries(self) -> list[dict]:
         """Every record's summary (`summarise`), in source order."""
-        if self._summaries is None:
-            self._summaries = []
-            for digest, summary, record in self._sources.index(self):
-                self._summaries.append(summary)
-                self._digests[summary["id"]] = digest
-                if record is not None:
-                    self._records[summary["id"]] = record
-        return self._summaries
+        return self._index()
 
     @property
     def records(self) -> list[dict]:
@@ -77,12 +71,12 @@ class Collection:
 
     def digest(self, rid: str) -> str:
         """A hash of everything record `rid` is made from: the same digest, the same record."""
-        self.summaries
+        self._index()
         return self._digests[rid]
 
     def record(self, rid: str) -> dict:
         """Record `rid` in full, read on first use."""
-        self.summaries
+        self._index()
         if rid not in self._records:
             self._records[rid] = self._sources.read(rid)
         return self._records[rid]
@@ -93,6 +87,17 @@ class Collection:
         if text is None:
             text = self._json[rid] = canonical(self.record(rid))
         return text
+
+    def _index(self) -> list[dict]:
+        """The summaries, with each record's digest (and the records read to make them), made on first use."""
+        if self._summaries is None:
+            self._summaries = []
+            for digest, summary, record in self._sources.index(self):
+                self._summaries.append(summary)
+                self._digests[summary["id"]] = digest
+                if record is not None:
+                    self._records[summary["id"]] = record
+        return self._summaries
 
 
 def canonical(record: dict) -> str:
@@ -126,7 +131,7 @@ class _Sources:
     """The records of data/: each published source's cached entry with its id and annotations."""
 
     def __init__(self, published: list[tuple[Path, str, str | None]], fresh: dict[Path, dict], store: cache.Cache,
-                 registry: slugs.Registry, reqs: dict, requests_digest: str, fingerprint):
+                 registry: slugs.Registry, reqs: dict, requests_digest: str, fingerprint: Callable[[], str]):
         self.published, self.fresh, self.store, self.registry = published, fresh, store, registry
         self.reqs, self.requests_digest, self.fingerprint = reqs, requests_digest, fingerprint
         self.where: dict[str, tuple[Path, str, str | None]] = {}   # id -> (path, rel, key)
@@ -160,6 +165,7 @@ class _Sources:
         coll.fingerprint = self.fingerprint()   # includes the ids assigned while reading
 
     def read(self, rid: str) -> dict:
+        """Record `rid`, read again (it was summarised from the cache)."""
         record = self._read(*self.where[rid])
         if record is None:
             raise ValueError(f"{self.where[rid][1]}: its cached record is damaged and it no longer converts")

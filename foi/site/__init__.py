@@ -8,9 +8,9 @@ at all: `write` records in a state file the fingerprint of its inputs (the colle
 whole foi package, mkdocs.yml and SITE_URL) and the size and time of every file written; when both match,
 the pages on disk are already what the generators would write. When only some records changed, a generator
 asks `out.fresh(rel, inputs...)` before making a file, the inputs being the digests of the records it is made
-from (foi.collection), and a file made of one part per record is `out.assemble`d from the parts it held last
-time and the changed records' parts: one changed response costs its page and its parts, and no other record is
-read in full. The collection-wide generators read the records' summaries only.
+from (foi.collection), and a file made of one part per record (`out.assemble`) keeps the parts of unchanged
+records from the file as the last run left it. The collection-wide generators read the records' summaries,
+so one changed response costs its page, its parts and the pages that list it, and no other record is read.
 """
 from __future__ import annotations
 
