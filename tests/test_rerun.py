@@ -93,6 +93,20 @@ def test_a_change_to_the_page_code_remakes_every_page(project, monkeypatch):
     assert len(pages) == 14 and all(p.read_text(encoding="utf-8").endswith("<!-- v2 -->\n") for p in pages)
 
 
+def test_generated_files_edited_by_hand_are_made_again(project, tmp_path):
+    data, docs = project
+    for rel in ("data/responses.json", "data/answers.csv", "exemptions/index.md"):
+        text = (docs / rel).read_bytes()
+        middle = len(text) // 2   # inside a record's part
+        (docs / rel).write_bytes(text[:middle] + (b"x" if text[middle:middle + 1] != b"x" else b"y") + text[middle + 1:])
+    page = next(p for p in docs.glob("responses/*.md") if p.name != "index.md")
+    page.write_text("edited", encoding="utf-8")
+    changed = next(data.rglob("*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
+    convert.convert(data, docs, jobs=1)
+    assert_same_as_a_full_run(data, docs, tmp_path)
+
+
 def test_damaged_summaries_cost_only_reading_the_records(project, tmp_path):
     data, docs = project
     (docs.parent / ".cache" / "summaries.jsonl").write_text("not\ta summary\n", encoding="ascii")
