@@ -177,7 +177,7 @@ class _Sources:
         entry = self.fresh.pop(path, None) or self.store.get(k)
         if entry is None:   # the cached entry was damaged since: extract the (unchanged) source again
             _, text, _ = _extract((path, k, self.store.root))
-            entry = json.loads(text) if text else None
+            entry = cache.decode(text) if text else None
         if entry is None:
             return None
         record = entry["record"]
@@ -221,7 +221,7 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
         if error:
             errors[path] = error
         else:
-            fresh[path] = json.loads(text)
+            fresh[path] = cache.decode(text)
     progress.done()
 
     published, failures, kept = [], [], []   # published: (path, rel, key of its record)
