@@ -109,8 +109,9 @@ class Cache:
         os.replace(tmp, path)
         return text
 
-    def summaries(self) -> dict[str, dict]:
-        """The record summaries of the last run, by digest ({} when there are none or the file is damaged)."""
+    def summaries(self) -> dict[str, list]:
+        """The record summaries of the last run, by record digest, as foi.collection keeps them ({} when there are
+        none or the file is damaged)."""
         if self.root is None:
             return {}
         try:
@@ -122,7 +123,7 @@ class Cache:
         self._summaries = texts
         return found
 
-    def save_summaries(self, summaries: dict[str, dict]) -> None:
+    def save_summaries(self, summaries: dict[str, list]) -> None:
         """Keep these summaries (this run's) in place of the last run's, one line each: digest, tab, JSON (in
         ASCII, so the only line breaks are the lines'). A summary kept already is not encoded again."""
         if self.root is None or summaries.keys() == self._summaries.keys():

@@ -6,9 +6,10 @@ cores, in chunks. Results keep the sorted order of the sources, so the output is
 
 Records are read only when asked for. Each has a digest, a hash of everything it is made from (its cache key,
 path, id and the requests), known without reading it, and a summary: the record without its document-sized
-fields, which is all the collection-wide pages read. Summaries are cached by digest (.cache/summaries.jsonl),
-so after one changed source only that record is read (`Collection.summaries`, `Collection.record`); when
-nothing changed the site is already up to date (foi.site compares fingerprints) and nothing is read at all.
+fields, which is all the collection-wide pages read, with a digest of its own. Summaries are cached by record
+digest (.cache/summaries.jsonl), so after one changed source only that record is read (`Collection.summaries`,
+`Collection.record`), and the collection-wide pages change only if its summary did; when nothing changed the
+site is already up to date (foi.site compares fingerprints) and nothing is read at all.
 
 A bad file never stops the others: it becomes a failure naming the file and the reason, and the command
 reports every failure at the end and exits non-zero. A page once published never silently disappears: when
@@ -32,8 +33,8 @@ from foi.progress import Progress
 SKIP_DIRS = {"requests"}
 # A record's summary: what the collection-wide pages read of it (foi.site: indexes, feeds, statistics, request
 # pages, the open data CSV, the originals), and of each of its answers and exemptions.
-SUMMARY = {"id", "title", "reference", "date", "authority", "outcome", "ncnd", "summary", "request_id", "source",
-           "editorial"}
+SUMMARY = {"id", "title", "reference", "date", "authority", "outcome", "ncnd", "summary", "request_id", "editorial"}
+SUMMARY_SOURCE = {"path", "masked"}
 SUMMARY_ANSWER = {"n", "outcome", "short", "exemptions", "ncnd", "request_question"}
 SUMMARY_EXEMPTION = {"id", "law", "section", "ncnd"}
 
@@ -55,7 +56,7 @@ class Collection:
         self.size = len(records) if size is None and records is not None else (size or 0)
         self.fingerprint = fingerprint          # a hash of everything the records are made from
         self._summaries: list[dict] | None = None
-        self._digests: dict[str, str] = {}      # id -> digest
+        self._digests: dict[str, tuple[str, str]] = {}   # id -> (digest, summary digest)
         self._records: dict[str, dict] = {}     # id -> record, those read so far
         self._json: dict[str, str] = {}
 
@@ -72,7 +73,12 @@ class Collection:
     def digest(self, rid: str) -> str:
         """A hash of everything record `rid` is made from: the same digest, the same record."""
         self._index()
-        return self._digests[rid]
+        return self._digests[rid][0]
+
+    def summary_digest(self, rid: str) -> str:
+        """A hash of record `rid`'s summary: the same digest, the same summary."""
+        self._index()
+        return self._digests[rid][1]
 
     def record(self, rid: str) -> dict:
         """Record `rid` in full, read on first use."""
@@ -92,9 +98,9 @@ class Collection:
         """The summaries, with each record's digest (and the records read to make them), made on first use."""
         if self._summaries is None:
             self._summaries = []
-            for digest, summary, record in self._sources.index(self):
+            for digest, summary_digest, summary, record in self._sources.index(self):
                 self._summaries.append(summary)
-                self._digests[summary["id"]] = digest
+                self._digests[summary["id"]] = digest, summary_digest
                 if record is not None:
                     self._records[summary["id"]] = record
         return self._summaries
@@ -104,9 +110,15 @@ def canonical(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def summarise(record: dict) -> dict:
-    """The record's SUMMARY fields, its answers' and its exemptions' (same keys and values as in the record)."""
+    """The record's SUMMARY fields, its source's, its answers' and its exemptions' (same keys and values as in
+    the record)."""
     summary = {k: v for k, v in record.items() if k in SUMMARY}
+    summary["source"] = {k: v for k, v in (record.get("source") or {}).items() if k in SUMMARY_SOURCE}
     summary["answers"] = [{k: v for k, v in a.items() if k in SUMMARY_ANSWER} for a in record.get("answers", [])]
     summary["exemptions"] = [{k: v for k, v in e.items() if k in SUMMARY_EXEMPTION}
                              for e in record.get("exemptions", [])]
@@ -121,7 +133,8 @@ class _Given:
 
     def index(self, coll: Collection):
         for record in self.records:
-            yield hashlib.sha256(canonical(record).encode()).hexdigest(), summarise(record), record
+            summary = summarise(record)
+            yield _hash(canonical(record)), _hash(canonical(summary)), summary, record
 
     def read(self, rid: str) -> dict:
         raise KeyError(rid)
@@ -137,28 +150,29 @@ class _Sources:
         self.where: dict[str, tuple[Path, str, str | None]] = {}   # id -> (path, rel, key)
 
     def digest(self, k: str, rel: str, rid: str) -> str:
-        return hashlib.sha256(f"{k}\0{rel}\0{rid}\0{self.requests_digest}".encode()).hexdigest()
+        return _hash(f"{k}\0{rel}\0{rid}\0{self.requests_digest}")
 
     def index(self, coll: Collection):
-        """(digest, summary, record or None) of each record in source order: the summary from the cache when
-        the digest is known there, else from the record, read now. New ids are saved to slugs.yml."""
+        """(digest, summary digest, summary, record or None) of each record in source order: the summary from the
+        cache when the digest is known there, else from the record, read now. New ids are saved to slugs.yml."""
         known = self.store.summaries()
         kept = {}
         assigned = len(self.registry.ids)
         for path, rel, k in self.published:
             rid = self.registry.ids.get(rel)
             digest = self.digest(k, rel, rid) if rid and k else None
-            summary, record = known.get(digest), None
-            if summary is None:
+            summarised, record = known.get(digest), None
+            if summarised is None:
                 record = self._read(path, rel, k)
                 if record is None:
                     continue
                 rid, summary = record["id"], summarise(record)
+                summarised = [_hash(canonical(summary)), summary]
                 # a source whose key could not be read was extracted now, uncached: its record is its digest
-                digest = self.digest(k, rel, rid) if k else hashlib.sha256(canonical(record).encode()).hexdigest()
+                digest = self.digest(k, rel, rid) if k else _hash(canonical(record))
             self.where[rid] = (path, rel, k)
-            kept[digest] = summary
-            yield digest, summary, record
+            kept[digest] = summarised
+            yield digest, *summarised, record
         if len(self.registry.ids) != assigned:
             self.registry.save()
         self.store.save_summaries(kept)

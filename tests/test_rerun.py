@@ -125,3 +125,19 @@ def test_the_collection_pages_read_nothing_a_summary_leaves_out(project, tmp_pat
     monkeypatch.setattr(collection, "summarise", lambda record: record)
     site.write(collection.Collection(coll.records, requests=coll.requests, data_dir=data), tmp_path / "b" / "docs")
     assert tree(tmp_path / "a" / "docs") == tree(tmp_path / "b" / "docs")
+
+
+def test_a_change_that_leaves_the_summary_as_it_was_remakes_no_collection_page(project, tmp_path, monkeypatch):
+    from foi.site import indexes, stats
+
+    data, docs = project
+    made = []
+    for module, name in ((indexes, "home"), (indexes, "exemption_page"), (indexes, "authority_page"),
+                         (indexes, "responses_index"), (stats, "page")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
+    changed = next(data.rglob("*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
+    convert.convert(data, docs, jobs=1)
+    assert made == []
+    assert_same_as_a_full_run(data, docs, tmp_path)

@@ -8,9 +8,10 @@ at all: `write` records in a state file the fingerprint of its inputs (the colle
 whole foi package, mkdocs.yml and SITE_URL) and the size and time of every file written; when both match,
 the pages on disk are already what the generators would write. When only some records changed, a generator
 asks `out.fresh(rel, inputs...)` before making a file, the inputs being the digests of the records it is made
-from (foi.collection), and a file made of one part per record (`out.assemble`) keeps the parts of unchanged
-records from the file as the last run left it. The collection-wide generators read the records' summaries,
-so one changed response costs its page, its parts and the pages that list it, and no other record is read.
+from (foi.collection), or of their summaries, which are all the collection-wide generators read; a file made
+of one part per record (`out.assemble`) keeps the parts of unchanged records from the file as the last run left
+it. So one changed response costs its page and its parts, and the pages that list it only if its summary
+changed; no other record is read.
 """
 from __future__ import annotations
 

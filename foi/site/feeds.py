@@ -38,8 +38,8 @@ def write(coll, out) -> None:
     for (kind, slug), members in sorted(groups.items()):
         title, page = _describe(kind, slug, members, coll.requests)
         feeds.append((urls.feed(kind, slug), page, f"{site['name']}: {title}", members))
-    for path, page, title, members in feeds:   # a feed is made again only when an entry in it changed
-        if not out.fresh(path, site, page, title, [coll.digest(r["id"]) for r in members[:LIMIT]]):
+    for path, page, title, members in feeds:   # made again only when the summary of an entry in it changed
+        if not out.fresh(path, site, page, title, [coll.summary_digest(r["id"]) for r in members[:LIMIT]]):
             out.write(path, feed(site, path, page, title, members))
 
 

@@ -16,26 +16,29 @@ PER_PAGE = 500   # responses per page of the full list: pages stay light however
 
 
 def write(coll, out) -> None:
-    """The index pages; a page listing responses is made again only when one of them changed (by digest)."""
+    """The index pages; a page is made again only when the summary of a response it lists changed (by digest)."""
     records = sorted(coll.summaries, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
 
     def fresh(rel: str, listed: list[dict], *inputs) -> bool:
-        return out.fresh(rel, [coll.digest(r["id"]) for r in listed], *inputs)
+        return out.fresh(rel, [coll.summary_digest(r["id"]) for r in listed], *inputs)
 
-    out.write("index.md", home(records))
+    if not fresh("index.md", records):
+        out.write("index.md", home(records))
     pages = [records[i:i + PER_PAGE] for i in range(0, len(records), PER_PAGE)] or [[]]
     for n, chunk in enumerate(pages, 1):
         rel = urls.responses_index_md(n)
         if not fresh(rel, chunk, len(pages), len(records)):
             out.write(rel, responses_index(chunk, n, len(pages), len(records)))
     sections = by_section(records)
-    out.write("exemptions/index.md", exemptions_index(sections))
+    if not fresh("exemptions/index.md", records):
+        out.write("exemptions/index.md", exemptions_index(sections))
     for sid, cited in sections.items():
         rel = urls.exemption_md(sid)
         if not fresh(rel, [r for r, _ in cited]):
             out.write(rel, exemption_page(sid, cited))
     authorities = by_authority(records)
-    out.write("authorities/index.md", authorities_index(authorities))
+    if not fresh("authorities/index.md", records):
+        out.write("authorities/index.md", authorities_index(authorities))
     for slug, (name, recs) in authorities.items():
         rel = urls.authority_md(slug)
         if not fresh(rel, recs, name):

@@ -26,14 +26,15 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write(coll, out) -> None:
-    """The bulk files are made of one part per record, and a part is made again only when its record changed:
-    responses.json holds each record's JSON on a line of its own (so a change is a one-line diff)."""
+    """The bulk files are made of one part per record, and a part is made again only when its record changed
+    (an answers.csv part: its summary). responses.json holds each record's JSON on a line of its own (so a change
+    is a one-line diff)."""
     summaries = sorted(coll.summaries, key=lambda r: r["id"])
     digests = [coll.digest(r["id"]) for r in summaries]
     out.assemble(RESPONSES, [(d, partial(coll.record_json, r["id"])) for r, d in zip(summaries, digests)],
                  head='{"schema_version": 1, "records": [\n', sep=",\n", tail="\n]}\n" if summaries else "]}\n")
     out.write(SCHEMA, SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    out.assemble(ANSWERS, [(d, partial(answers_csv, r)) for r, d in zip(summaries, digests)],
+    out.assemble(ANSWERS, [(coll.summary_digest(r["id"]), partial(answers_csv, r)) for r in summaries],
                  head=csv_text([COLUMNS]))
     for r, d in zip(summaries, digests):
         rel = urls.record_json(r["id"])

@@ -23,13 +23,14 @@ CHUNK = 32       # pages handed to a worker at a time
 
 
 def write(coll, out) -> None:
-    """Each response's page, made only when its record (by digest) or original changed; only those records
+    """Each response's page and original, made only when its record changed (by digest); only those records
     are read in full."""
     pages = _Pages(out)
     for summary in coll.summaries:
-        original = copy_original(summary, coll.data_dir, out)
+        digest = coll.digest(summary["id"])
+        original = copy_original(summary, coll.data_dir, out, digest)
         rel = urls.response_md(summary["id"])
-        if not out.fresh(rel, coll.digest(summary["id"]), original):
+        if not out.fresh(rel, digest, original):
             pages.add(rel, coll.record(summary["id"]), original)
     pages.done()
 
@@ -77,9 +78,9 @@ def _render(tasks: list[tuple[dict, str | None]]) -> list[str]:
     return [page(record, original) for record, original in tasks]
 
 
-def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
+def copy_original(record: dict, data_dir: Path | None, out, digest: str) -> str | None:
     """Copy the source file to urls.original() unless it holds masked personal data; its site path, or None.
-    `record` may be the record's summary."""
+    `record` may be the record's summary; `digest` is the record's (the source's bytes are among its inputs)."""
     source = record.get("source") or {}
     if source.get("masked") or not data_dir or not source.get("path"):
         return None
@@ -87,7 +88,7 @@ def copy_original(record: dict, data_dir: Path | None, out) -> str | None:
     if not os.path.isfile(path):
         return None
     rel = urls.original(record["id"], Path(source["path"]).suffix)
-    if not out.fresh(rel, source.get("sha256")):
+    if not out.fresh(rel, digest):
         out.write(rel, Path(path).read_bytes())
     return rel
 

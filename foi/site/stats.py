@@ -24,7 +24,9 @@ COST_SECTIONS = {"FOIA s12", "FOISA s12"}
 
 
 def write(coll, out) -> None:
-    out.write(PAGE, page(coll.summaries, coll.requests))
+    """The page, made again only when a record's summary or a request changed."""
+    if not out.fresh(PAGE, [coll.summary_digest(r["id"]) for r in coll.summaries], coll.requests):
+        out.write(PAGE, page(coll.summaries, coll.requests))
 
 
 def page(records: list[dict], requests: dict) -> str:
