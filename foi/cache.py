@@ -69,7 +69,7 @@ class Cache:
         self.last_good_path = self.root / "last_good.json" if root else None
         self.last_good: dict[str, str] = load_json(self.root / "last_good.json") if root else {}
         self.stats: dict[str, list] = load_json(self.root / "stats.json") if root else {}
-        self._summaries: dict[str, str] = {}     # digest -> JSON of the summary, as read
+        self._summaries: dict[str, str] = {}     # record digest -> the JSON of its line, as read
 
     def key(self, source: Path, rel: str) -> str:
         """The key of a source, hashed only when its or its sidecar's size or time changed since last seen."""

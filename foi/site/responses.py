@@ -38,8 +38,8 @@ def write(coll, out) -> None:
 class _Pages:
     """Renders the pages that changed: here when they are few; else on all cores, from the moment there are many
     while the rest are still being looked at, and written once the other generators have run (Output.defer).
-    The workers are forked from this process, which holds every record: frozen, those objects are never visited
-    by a worker's garbage collector, so their memory stays shared, not copied."""
+    The workers are forked from this process, which holds the records read: frozen, those objects are never
+    visited by a worker's garbage collector, so their memory stays shared, not copied."""
 
     def __init__(self, out):
         self.out, self.waiting, self.sent, self.pool = out, [], [], None
