@@ -5,9 +5,9 @@ bytes, its sidecar and the converter's code (foi.cache); only sources with a new
 cores, in chunks. Results keep the sorted order of the sources, so the output is the same on every run.
 
 Records are read only when asked for. Each has a digest, a hash of everything it is made from (its cache key,
-path, id and the requests), known without reading it, and a summary: the record without its document-sized
-fields, which is all the collection-wide pages read, with a digest of its own. Summaries are cached by record
-digest (.cache/summaries.jsonl), so after one changed source only that record is read (`Collection.summaries`,
+path, id and the request its sidecar names), known without reading it, and a summary: the record without its
+document-sized fields, which is all the collection-wide pages read, with a digest of its own. Summaries are
+cached (.cache/summaries.jsonl), so after one changed source only that record is read (`Collection.summaries`,
 `Collection.record`), and the collection-wide pages change only if its summary did; when nothing changed the
 site is already up to date (foi.site compares fingerprints) and nothing is read at all.
 
@@ -144,35 +144,41 @@ class _Sources:
     """The records of data/: each published source's cached entry with its id and annotations."""
 
     def __init__(self, published: list[tuple[Path, str, str | None]], fresh: dict[Path, dict], store: cache.Cache,
-                 registry: slugs.Registry, reqs: dict, requests_digest: str, fingerprint: Callable[[], str]):
+                 registry: slugs.Registry, reqs: dict, request_files: dict[str, str],
+                 fingerprint: Callable[[], str]):
         self.published, self.fresh, self.store, self.registry = published, fresh, store, registry
-        self.reqs, self.requests_digest, self.fingerprint = reqs, requests_digest, fingerprint
+        self.reqs, self.request_files, self.fingerprint = reqs, request_files, fingerprint
         self.where: dict[str, tuple[Path, str, str | None]] = {}   # id -> (path, rel, key)
 
-    def digest(self, k: str, rel: str, rid: str) -> str:
-        return _hash(f"{k}\0{rel}\0{rid}\0{self.requests_digest}")
+    def request(self, named) -> str:
+        """A hash of the request a sidecar names (its value as written), '' when there is none."""
+        return self.request_files.get(named, "") if isinstance(named, str) else ""
 
     def index(self, coll: Collection):
-        """(digest, summary digest, summary, record or None) of each record in source order: the summary from the
-        cache when the digest is known there, else from the record, read now. New ids are saved to slugs.yml."""
+        """(digest, summary digest, summary, record or None) of each record in source order. A summary is cached
+        by a hash of the source's cache key, path and id, with the request its sidecar named and that request's
+        hash, and is used while the request is as it was; else the record is read now and summarised. New ids
+        are saved to slugs.yml."""
         known = self.store.summaries()
         kept = {}
         assigned = len(self.registry.ids)
         for path, rel, k in self.published:
             rid = self.registry.ids.get(rel)
-            digest = self.digest(k, rel, rid) if rid and k else None
-            summarised, record = known.get(digest), None
-            if summarised is None:
-                record = self._read(path, rel, k)
-                if record is None:
+            made_from = _hash(f"{k}\0{rel}\0{rid}") if rid and k else None
+            found, record = known.get(made_from), None
+            if found is None or found[1] != self.request(found[0]):
+                read = self._read(path, rel, k)
+                if read is None:
                     continue
+                record, named = read
                 rid, summary = record["id"], summarise(record)
-                summarised = [_hash(canonical(summary)), summary]
-                # a source whose key could not be read was extracted now, uncached: its record is its digest
-                digest = self.digest(k, rel, rid) if k else _hash(canonical(record))
+                # a source whose key could not be read was extracted now, uncached: its record is its own hash
+                made_from = _hash(f"{k}\0{rel}\0{rid}") if k else _hash(canonical(record))
+                found = [named, self.request(named), _hash(canonical(summary)), summary]
             self.where[rid] = (path, rel, k)
-            kept[digest] = summarised
-            yield digest, *summarised, record
+            kept[made_from] = found
+            _, request, summary_digest, summary = found
+            yield _hash(f"{made_from}\0{request}"), summary_digest, summary, record
         if len(self.registry.ids) != assigned:
             self.registry.save()
         self.store.save_summaries(kept)
@@ -180,14 +186,14 @@ class _Sources:
 
     def read(self, rid: str) -> dict:
         """Record `rid`, read again (it was summarised from the cache)."""
-        record = self._read(*self.where[rid])
-        if record is None:
+        read = self._read(*self.where[rid])
+        if read is None:
             raise ValueError(f"{self.where[rid][1]}: its cached record is damaged and it no longer converts")
-        return record
+        return read[0]
 
-    def _read(self, path: Path, rel: str, k: str | None) -> dict | None:
-        """A source's record, with its id and annotations, or None when its cached entry is damaged and the
-        source no longer converts."""
+    def _read(self, path: Path, rel: str, k: str | None) -> tuple[dict, object] | None:
+        """A source's record, with its id and annotations, and the request its sidecar names (as written); None
+        when its cached entry is damaged and the source no longer converts."""
         entry = self.fresh.pop(path, None) or self.store.get(k)
         if entry is None:   # the cached entry was damaged since: extract the (unchanged) source again
             _, text, _ = _extract((path, k, self.store.root))
@@ -198,7 +204,7 @@ class _Sources:
         record["id"] = self.registry.assign(rel, slugs.derive(record, path))
         record["source"]["path"] = rel
         annotations.apply(record, entry["sidecar"], self.reqs)
-        return record
+        return record, (entry["sidecar"] or {}).get("request")
 
 
 def discover(data_dir: Path) -> list[Path]:
@@ -252,10 +258,12 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
     store.save({rel: k for _, rel, k in published if k}, {rel for _, rel in sources})
     reqs = requests.load_all(data_dir / "requests")
     registry = slugs.Registry(data_dir / "slugs.yml")
-    asked = hashlib.sha256()
+    asked, request_files = hashlib.sha256(), {}   # request_files: request id (file name) -> a hash of its file
     for path in sorted((data_dir / "requests").rglob("*")):
         if path.is_file():
-            asked.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
+            data = path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes()
+            asked.update(data)
+            request_files[path.stem] = _hash(request_files.get(path.stem, "") + hashlib.sha256(data).hexdigest())
 
     def fingerprint() -> str:
         """The converter, each source's record key (or its failure), the requests and the assigned ids."""
@@ -269,7 +277,7 @@ def load(data_dir: Path, jobs: int | None = None, cache_dir: Path | None = None,
 
     return Collection(failures=failures, requests=reqs, kept=kept, extracted=len(misses), data_dir=data_dir,
                       size=len(published), fingerprint=fingerprint(),
-                      sources=_Sources(published, fresh, store, registry, reqs, asked.hexdigest(), fingerprint))
+                      sources=_Sources(published, fresh, store, registry, reqs, request_files, fingerprint))
 
 def _extract_all(paths: list[Path], keys: dict[Path, str], store: cache.Cache, jobs: int | None):
     """(path, entry JSON, error) for each path, in order; extraction runs on `jobs` processes."""

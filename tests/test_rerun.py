@@ -141,3 +141,29 @@ def test_a_change_that_leaves_the_summary_as_it_was_remakes_no_collection_page(p
     convert.convert(data, docs, jobs=1)
     assert made == []
     assert_same_as_a_full_run(data, docs, tmp_path)
+
+
+def test_a_changed_request_remakes_only_the_pages_of_the_responses_that_answer_it(project, monkeypatch):
+    data, docs = project
+    rendered = []
+    real_page = responses.page
+    monkeypatch.setattr(responses, "page", lambda record, original=None: rendered.append(record["id"])
+                        or real_page(record, original))
+    path = data / "requests" / "kiosk-use.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("How many kiosks", "How many self-service kiosks"),
+                    encoding="utf-8")
+    coll = convert.convert(data, docs, jobs=1)
+    assert sorted(rendered) == sorted(s["id"] for s in coll.summaries if s["request_id"] == "kiosk-use")
+    assert len(rendered) == 2
+
+
+def test_a_request_removed_and_put_back_updates_its_responses(project, tmp_path):
+    data, docs = project
+    path = data / "requests" / "kiosk-use.yml"
+    text = path.read_text(encoding="utf-8")
+    path.unlink()
+    convert.convert(data, docs, jobs=1)
+    assert_same_as_a_full_run(data, docs, tmp_path)
+    path.write_text(text, encoding="utf-8")
+    convert.convert(data, docs, jobs=1)
+    assert_same_as_a_full_run(data, docs, tmp_path)
