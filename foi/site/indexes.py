@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from foi import catalogue
-from foi.site import render, urls
+from foi.site import passthrough, render, urls
 from foi.site.render import attr, escape, label, meta_text
 from foi.site.responses import long_date, page_title
 
@@ -46,8 +46,9 @@ def write(coll, out) -> None:
 
 
 def front_matter(title: str, description: str, **extra) -> str:
+    """A generated page's front matter, and the line that lets its raw HTML through Markdown unparsed."""
     meta = {"title": meta_text(title), "description": meta_text(description), **extra}
-    return render.front_matter(meta) + "\n"
+    return render.front_matter(meta) + "\n" + passthrough.MARKER + "\n"
 
 
 def by_section(records: list[dict]) -> dict[str, list[tuple[dict, list[dict]]]]:
