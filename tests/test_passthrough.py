@@ -1,6 +1,7 @@
 """foi.site.passthrough: a generated page's raw HTML blocks reach the HTML unparsed and unchanged."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import markdown
@@ -59,3 +60,21 @@ def test_pages_without_the_marker_are_left_to_markdown():
 def test_a_response_page_asks_for_it():
     page = responses.page(pipeline.process(SEED).record | {"id": "seed"})
     assert page.split("---\n", 2)[2].lstrip().startswith(passthrough.MARKER + "\n")
+
+
+def test_every_generated_page_comes_out_as_without_it(tmp_path):
+    """The sample data and a fictional response: each generated page that asks for the extension is the same HTML
+    with it as without it."""
+    from foi.commands.convert import convert as convert_data
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "slugs.yml").unlink(missing_ok=True)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "data" / "example-constabulary", data / "example")
+    convert_data(data, tmp_path / "docs")
+    others = [e for e in EXTENSIONS if e != "foi.site.passthrough"]
+    pages = [p for p in (tmp_path / "docs").rglob("*.md") if passthrough.MARKER in p.read_text(encoding="utf-8")]
+    assert {"index.md", "statistics.md", "exemptions/foia-s31.md", "requests/index.md"} <= \
+        {p.relative_to(tmp_path / "docs").as_posix() for p in pages}
+    for page in pages:
+        text = page.read_text(encoding="utf-8").split("---\n", 2)[2]
+        assert convert(text, EXTENSIONS) == convert(text.replace(passthrough.MARKER + "\n", ""), others), page
