@@ -33,3 +33,22 @@ def test_a_small_collection_has_one_page_and_no_pager(tmp_path):
     indexes.write(Collection([record(1)], requests={}), Output(tmp_path))
     assert "foi-pager" not in (tmp_path / "responses" / "index.md").read_text(encoding="utf-8")
     assert not (tmp_path / "responses" / "pages").exists()
+
+
+def test_exemption_and_authority_pages_list_their_responses_in_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexes, "PER_PAGE", 4)
+    cited = [{"id": "FOIA s31(1)(a)", "ncnd": False}]
+    indexes.write(Collection([record(i) | {"exemptions": cited} for i in range(10)], requests={}), Output(tmp_path))
+    for first, later, title in [("exemptions/foia-s31.md", "exemptions/foia-s31/pages", "FOIA s31: Law enforcement"),
+                                ("authorities/example-constabulary.md", "authorities/example-constabulary/pages",
+                                 "Example Constabulary")]:
+        page1 = (tmp_path / first).read_text(encoding="utf-8")
+        page3 = (tmp_path / later / "3.md").read_text(encoding="utf-8")
+        assert len(re.findall(r"<tr><td>", page1)) == 4 and len(re.findall(r"<tr><td>", page3)) == 2
+        assert "FOI 9" in page1 and "FOI 0" in page3      # newest first
+        assert f"<h1>{title}, " in page3 and "page 3 of 3</h1>" in page3
+        url = first[:-len(".md")]
+        assert (f'Page 3 of 3, newest first · <a href="../../../../{url}/">first</a> · '
+                f'<a href="../../../../{url}/pages/2/">newer</a></p>') in page3
+        assert not (tmp_path / later / "4.md").exists()
+    assert "Cited in</dt><dd>10 responses" in (tmp_path / "exemptions/foia-s31.md").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ def write(coll, out) -> None:
 
     if not fresh("index.md", records):
         out.write("index.md", home(records))
-    pages = [records[i:i + PER_PAGE] for i in range(0, len(records), PER_PAGE)] or [[]]
+    pages = paged(records)
     for n, chunk in enumerate(pages, 1):
         rel = urls.responses_index_md(n)
         if not fresh(rel, chunk, len(pages), len(records)):
@@ -33,16 +33,35 @@ def write(coll, out) -> None:
     if not fresh("exemptions/index.md", records):
         out.write("exemptions/index.md", exemptions_index(sections))
     for sid, cited in sections.items():
-        rel = urls.exemption_md(sid)
-        if not fresh(rel, [r for r, _ in cited]):
-            out.write(rel, exemption_page(sid, cited))
+        pages = paged(cited)
+        for n, chunk in enumerate(pages, 1):   # the first page counts every response citing it
+            rel = urls.paged_md(urls.exemption_md(sid), n)
+            if not fresh(rel, [r for r, _ in (cited if n == 1 else chunk)], len(pages)):
+                out.write(rel, exemption_page(sid, cited, n))
     authorities = by_authority(records)
     if not fresh("authorities/index.md", records):
         out.write("authorities/index.md", authorities_index(authorities))
     for slug, (name, recs) in authorities.items():
-        rel = urls.authority_md(slug)
-        if not fresh(rel, recs, name):
-            out.write(rel, authority_page(slug, name, recs))
+        pages = paged(recs)
+        for n, chunk in enumerate(pages, 1):
+            rel = urls.paged_md(urls.authority_md(slug), n)
+            if not fresh(rel, recs if n == 1 else chunk, name, len(pages)):
+                out.write(rel, authority_page(slug, name, recs, n))
+
+
+def paged(items: list) -> list[list]:
+    """A long list in pages of PER_PAGE (one empty page for an empty list)."""
+    return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+
+
+def pager(md: str, page: int, pages: int, first_url: str) -> str:
+    """Links from page `page` of a list to its first, newer and older pages; '' for a list of one page."""
+    if pages < 2:
+        return ""
+    near = [(1, "first")] if page > 2 else []
+    near += [(n, text) for n, text in ((page - 1, "newer"), (page + 1, "older")) if 1 <= n <= pages]
+    links = [f'<a href="{attr(urls.relative(md, urls.paged_url(first_url, n)))}">{text}</a>' for n, text in near]
+    return f'<p class="foi-pager">Page {page} of {pages}, newest first · ' + " · ".join(links) + "</p>\n\n"
 
 
 def front_matter(title: str, description: str, **extra) -> str:
@@ -147,17 +166,12 @@ def responses_index(records: list[dict], page: int = 1, pages: int = 1, total: i
              escape(r.get("reference") or ""), dated(r), outcome_badge(r), section_links(md, r)] for r in records]
     total = len(records) if total is None else total
     title = "All responses" if page == 1 else f"All responses, page {page} of {pages}"
-    pager = ""
-    if pages > 1:
-        near = [(page - 1, "newer"), (page + 1, "older")]
-        links = [f'<a href="{attr(urls.relative(md, urls.responses_index_url(n)))}">{text}</a>'
-                 for n, text in near if 1 <= n <= pages]
-        pager = f'<p class="foi-pager">Page {page} of {pages}, newest first · ' + " · ".join(links) + "</p>\n\n"
+    links = pager(md, page, pages, urls.responses_index_url())
     return (front_matter(title, f"Every response published here: {total} in all.")
             + f"# {title}\n\n"
-            "Select a column heading to sort this page by it.\n\n" + pager
+            "Select a column heading to sort this page by it.\n\n" + links
             + table(["Authority", "Response", "Reference", "Date", "Outcome", "Exemptions"], rows,
-                    "foi-sortable foi-index") + "\n\n" + pager)
+                    "foi-sortable foi-index") + "\n\n" + links)
 
 
 def exemptions_index(sections: dict) -> str:
@@ -176,10 +190,23 @@ def exemptions_index(sections: dict) -> str:
                     "foi-sortable foi-index") + "\n")
 
 
-def exemption_page(sid: str, cited: list) -> str:
-    md = urls.exemption_md(sid)
+def exemption_page(sid: str, cited: list, page: int = 1) -> str:
+    """The exemption explained, with how often and how it is cited, then page `page` of the responses citing it
+    (later pages: the responses only)."""
+    pages = len(paged(cited))
+    md = urls.paged_md(urls.exemption_md(sid), page)
     entry = catalogue.lookup(sid)
     name = entry.name
+    rows = [[response_link(md, r), escape(r["authority"]["name"]) if r.get("authority") else "", dated(r),
+             escape(", ".join(ex["id"] for ex in exs)), "Yes" if any(ex.get("ncnd") for ex in exs) else "No"]
+            for r, exs in paged(cited)[page - 1]]
+    links = pager(md, page, pages, urls.exemption_url(sid))
+    listing = links + table(["Response", "Authority", "Date", "Limbs", "NCND"], rows, "foi-sortable foi-index") \
+        + "\n" + ("\n" + links if links else "")
+    if page > 1:
+        title = f"{sid}: {name}, responses citing it, page {page} of {pages}"
+        return (front_matter(title, f"Responses citing {sid} ({name}): page {page} of {pages}.")
+                + f"<h1>{escape(title)}</h1>\n\n" + listing)
     facts = [f"<dt>Kind</dt><dd>{escape(label('kinds', entry.kind))}</dd>"]
     if entry.test:
         facts.append(f"<dt>Test</dt><dd>{escape(label('tests', entry.test))}</dd>")
@@ -194,17 +221,13 @@ def exemption_page(sid: str, cited: list) -> str:
                  f" ({ncnd} to neither confirm nor deny)</dd>")
     facts.append("<dt>Limbs cited</dt><dd>" + ", ".join(f"{escape(k)} ({v})" for k, v in sorted(limbs.items()))
                  + "</dd>")
-    rows = [[response_link(md, r), escape(r["authority"]["name"]) if r.get("authority") else "", dated(r),
-             escape(", ".join(ex["id"] for ex in exs)), "Yes" if any(ex.get("ncnd") for ex in exs) else "No"]
-            for r, exs in cited]
     return (front_matter(f"{sid}: {name}", entry.explanation,
                          feeds=[{"title": f"Responses citing {sid}",
                                  "href": urls.feed("exemptions", urls.exemption_slug(sid))}])
             + f"<h1>{escape(sid)}: {escape(name)}</h1>\n\n"
             f'<p class="foi-explanation">{escape(entry.explanation)}</p>\n\n'
             f'<dl class="foi-card">\n' + "\n".join(facts) + "\n</dl>\n\n"
-            "## Responses citing it\n\n"
-            + table(["Response", "Authority", "Date", "Limbs", "NCND"], rows, "foi-sortable foi-index") + "\n")
+            "## Responses citing it\n\n" + listing)
 
 
 def authorities_index(authorities: dict) -> str:
@@ -221,21 +244,30 @@ def authorities_index(authorities: dict) -> str:
                     "foi-sortable foi-index") + "\n")
 
 
-def authority_page(slug: str, name: str, recs: list[dict]) -> str:
-    md = urls.authority_md(slug)
+def authority_page(slug: str, name: str, recs: list[dict], page: int = 1) -> str:
+    """The authority's outcomes and the exemptions it used, then page `page` of its responses (later pages: the
+    responses only)."""
+    pages = len(paged(recs))
+    md = urls.paged_md(urls.authority_md(slug), page)
+    rows = [[response_link(md, r), escape(r.get("reference") or ""), dated(r), outcome_badge(r),
+             section_links(md, r)] for r in paged(recs)[page - 1]]
+    links = pager(md, page, pages, urls.authority_url(slug))
+    listing = links + table(["Response", "Reference", "Date", "Outcome", "Exemptions"], rows,
+                            "foi-sortable foi-index") + "\n" + ("\n" + links if links else "")
+    if page > 1:
+        title = f"{name}, responses, page {page} of {pages}"
+        return (front_matter(title, f"Freedom of Information responses from {name}: page {page} of {pages}.")
+                + f"<h1>{escape(title)}</h1>\n\n" + listing)
     outcomes = Counter(r.get("outcome") for r in recs)
     outcome_list = "\n".join(f"<li>{escape(label('outcomes', k))}: {v}</li>" for k, v in outcomes.most_common())
     sections = Counter(s for r in recs for s in dict.fromkeys(urls.exemption_section(e["id"])
                                                                for e in r.get("exemptions", [])))
     used = "\n".join(f"<li>{section_link(md, s)}: {render.count(n, 'response', 'responses')}</li>"
                      for s, n in sections.most_common()) or "<li>None</li>"
-    rows = [[response_link(md, r), escape(r.get("reference") or ""), dated(r), outcome_badge(r),
-             section_links(md, r)] for r in recs]
     return (front_matter(name, f"Freedom of Information responses from {name}: {len(recs)} published here.",
                          feeds=[{"title": f"Responses from {meta_text(name)}",
                                  "href": urls.feed("authorities", slug)}])
             + f"<h1>{escape(name)}</h1>\n\n"
             f'<div class="foi-columns">\n<div>\n<h2 id="outcomes">Outcomes</h2>\n<ul>\n{outcome_list}\n</ul>\n</div>\n'
             f'<div>\n<h2 id="exemptions-used">Exemptions used</h2>\n<ul>\n{used}\n</ul>\n</div>\n</div>\n\n'
-            "## Responses\n\n"
-            + table(["Response", "Reference", "Date", "Outcome", "Exemptions"], rows, "foi-sortable foi-index") + "\n")
+            "## Responses\n\n" + listing)

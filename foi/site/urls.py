@@ -17,11 +17,25 @@ def response_url(rid: str, answer: int | None = None) -> str:
 
 def responses_index_md(page: int = 1) -> str:
     """The list of all responses, newest first, a page of them per file: responses/index.md, responses/pages/2.md..."""
-    return "responses/index.md" if page == 1 else f"responses/pages/{page}.md"
+    return paged_md("responses/index.md", page)
 
 
 def responses_index_url(page: int = 1) -> str:
-    return "responses/" if page == 1 else f"responses/pages/{page}/"
+    return paged_url("responses/", page)
+
+
+def paged_md(first: str, page: int) -> str:
+    """Page `page` of a long list whose first page is docs/`first`: the later pages sit in a folder named after
+    it, 'exemptions/foia-s31.md' -> 'exemptions/foia-s31/pages/2.md', 'responses/index.md' -> 'responses/pages/2.md'."""
+    if page == 1:
+        return first
+    folder = first[:-len("index.md")] if first.endswith("index.md") else first[:-len(".md")] + "/"
+    return f"{folder}pages/{page}.md"
+
+
+def paged_url(first: str, page: int) -> str:
+    """The URL of page `page` of a list whose first page is at `first` (a directory URL)."""
+    return first if page == 1 else f"{first}pages/{page}/"
 
 
 def record_json(rid: str) -> str:
