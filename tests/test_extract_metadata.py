@@ -118,3 +118,9 @@ def test_title_from_a_request_page_address_keeps_the_acronyms_the_text_uses():
     text = "We asked about ANPR cameras and CCTV.\nAnswer\nNo\n"
     url = "https://www.whatdotheyknow.com/request/anpr-cameras-and-cctv-footage"
     assert metadata.find(text, url=url)["title"] == "ANPR cameras and CCTV footage"
+
+
+def test_a_web_page_title_loses_the_site_name_it_ends_with():
+    found = metadata.find("We hold 41 grit bins.\n", title="Gritting routes | Northdale Borough Council")
+    assert found["title"] == "Gritting routes" and found["authority"]["name"] == "Northdale Borough Council"
+    assert metadata.find("Text.\n", title="Gritting - winter 2025")["title"] == "Gritting - winter 2025"

@@ -18,7 +18,7 @@ def find(text: str, title: str | None = None, url: str | None = None) -> dict:
         "reference": reference(text),
         "date": response_date(text),
         "regimes": regimes(text, scottish=_scottish(name, url)),
-        "title": _title(text, title, url),
+        "title": _title(text, _without_site(title, name), url),
     }
 
 
@@ -173,6 +173,9 @@ def regimes(text: str, scottish: bool = False) -> list[str]:
 
 # -- authority ------------------------------------------------------------------------------------------------
 
+TITLE_PARTS = r"\s+[|–—-]\s+"   # between the parts of a web page's title: "Subject | Site"
+
+
 @lru_cache(maxsize=None)
 def _authority_rules():
     rules, known = load("metadata"), load("authorities")
@@ -232,7 +235,7 @@ def _other_evidence(text, url, title, name_rx, usual, skip, domains, regulators)
             # a regulator's address in the text is where to complain, not whose letter it is
             if (host == domain or host.endswith("." + domain)) and (k == 0 or name not in regulators):
                 return name
-    for part in reversed(re.split(r"\s+[|–—-]\s+", title or "")[1:]):   # the site's name ends a page title
+    for part in reversed(re.split(TITLE_PARTS, title or "")[1:]):   # the site's name ends a page title
         name = _clean(part, usual, skip) if name_rx.fullmatch(part) else None
         if name and name not in regulators:
             return name
@@ -258,6 +261,14 @@ def _scottish(name: str | None, url: str | None) -> bool:
 
 
 # -- title ----------------------------------------------------------------------------------------------------
+
+def _without_site(title: str | None, authority: str | None) -> str | None:
+    """A web page's title without the authority's name ending it: "Gritting | Northdale Council" -> "Gritting"."""
+    parts = re.split(f"({TITLE_PARTS})", title or "")
+    while authority and len(parts) > 2 and parts[-1].strip().lower() == authority.lower():
+        parts = parts[:-2]
+    return "".join(parts) if title else title
+
 
 def _title(text: str, title: str | None, url: str | None = None) -> str:
     """The document's own title, else the subject in the address of an authority's page, else a heading near the
