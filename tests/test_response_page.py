@@ -73,3 +73,12 @@ def test_a_question_in_the_first_cell_of_a_table_row_is_shown_once(tmp_path):
             "2. Please provide your bridge inspection policy. | The policy is attached.\n")
     md = page(text, tmp_path)
     assert md.count("How many bridges does the council maintain?") == 2 and " |" not in md.split("## Question 1")[1]
+
+
+def test_numbered_answer_headings_between_answers_are_not_repeated(tmp_path):
+    text = ("Northdale Borough Council\nReference: NBC/2025/0042\n\nYour request and our response\n\n"
+            "Q1. How many bridges does the council maintain?\nA1.\nThe council maintains 41 bridges.\n\n"
+            "Q2. Please provide your bridge inspection policy.\nA2.\nThe policy is attached.\n")
+    md = page(text, tmp_path)
+    assert "<p>A1.</p>" not in md and "<p>A2.</p>" not in md and "<p>Q1. How many" not in md
+    assert "<p>The council maintains 41 bridges.</p>" in md

@@ -176,10 +176,11 @@ def _gap_end(text: str, first: dict) -> int:
 
 def _restates(line: str, words: str | None, label: str | None) -> bool:
     """True for a line of the document that the answer's own box already shows: the document's heading
-    ("Response:", "Answer 2"), the answer's label, or its question with or without its number ("2. How many...?")."""
+    ("Response:", "A2."), the answer's label, or its question with or without its number ("2. How many...?")."""
     plain = " ".join(line.split()).lower()
     if label:
-        plain = re.sub(rf"^(?:q|question)?\s*\(?{re.escape(label.lower())}\b\)?[.):–-]*\s*", "", plain)
+        plain = re.sub(rf"^(?:q|question|a|answer|response|reply)?\s*\(?{re.escape(label.lower())}\b\)?[.):–-]*\s*",
+                       "", plain)
     plain = plain.strip(" :.–-|")
     return not plain or plain in DOCUMENT_HEADINGS or (
         bool(words) and plain == " ".join(words.split()).lower().strip(" :.–-|"))
