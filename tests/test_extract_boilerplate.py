@@ -41,3 +41,13 @@ def test_kinds_and_passages():
 def test_answers_are_never_boilerplate():
     text = "Answer\nNo\nAnswer\nWe hold 12 records.\n"
     assert boilerplate.find(text) == []
+
+
+def test_a_passage_ends_with_the_answer_it_is_in():
+    text = ("Do you hold a gritting policy?\nAnswer\nRefused under Section 31.\nFactors favouring disclosure: openness.\n"
+            "Balancing test: withheld.\nHow many grit bins are there?\nAnswer\nRefused under Section 31.\n"
+            "Factors favouring disclosure: openness.\nBalancing test: withheld.\n")
+    first_end = text.index("\nHow many")
+    spans = boilerplate.find(text, ends=[first_end, len(text) - 1])
+    assert [text[s.start:s.end] for s in spans] == ["Factors favouring disclosure: openness.\nBalancing test: withheld."] * 2
+    assert "How many" in text[boilerplate.find(text)[0].start:boilerplate.find(text)[0].end]   # without the answers

@@ -82,3 +82,13 @@ def test_numbered_answer_headings_between_answers_are_not_repeated(tmp_path):
     md = page(text, tmp_path)
     assert "<p>A1.</p>" not in md and "<p>A2.</p>" not in md and "<p>Q1. How many" not in md
     assert "<p>The council maintains 41 bridges.</p>" in md
+
+
+def test_a_passage_closing_an_answer_does_not_take_the_next_question(tmp_path):
+    test = "Factors favouring disclosure: openness.\nBalancing test: the public interest favours withholding it.\n"
+    text = ("Northdale Borough Council\nReference: NBC/2025/0042\n\nDo you hold a gritting policy?\nAnswer\n"
+            "Refused under Section 31(1)(a).\n" + test + "How many grit bins are there?\nAnswer\n"
+            "Refused under Section 31(1)(a).\n" + test)
+    md = page(text, tmp_path)
+    assert md.count("favours withholding it") == 1
+    assert '<p class="foi-same">Public interest test: the same words as <a href="#q1">' in md

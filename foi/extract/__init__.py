@@ -36,7 +36,7 @@ def extract(doc: Document, sidecar: dict | None = None) -> dict:
         "exemptions": [c.as_record() for c in cites],
         "ncnd": any(c.ncnd for c in cites) or any(a["ncnd"] for a in answer_records),
         "outcome": outcomes.overall(answer_records, text),
-        "boilerplate": [span._asdict() for span in boilerplate.find(text)],
+        "boilerplate": [span._asdict() for span in boilerplate.find(text, [b.end for b in layout.blocks])],
         "text": text,
     }
     record["summary"] = summary.summarise(record)

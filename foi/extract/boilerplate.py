@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from foi.extract import answers
 from foi.rules import load
@@ -33,7 +33,8 @@ def _kind(line: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def find(text: str) -> list[Span]:
+def find(text: str, ends: Sequence[int] = ()) -> list[Span]:
+    """The boilerplate passages of `text`; none runs past `ends`, the offsets where the answers end."""
     limits, _, stop = _rules()
     lines = answers.lines(text)
     kinds = [_kind(ln.text) for ln in lines]
@@ -45,10 +46,13 @@ def find(text: str) -> list[Span]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and j - i < limits[kind] and kinds[j] in (None, kind) and not stop.match(lines[j].text):
+        end = min((e for e in ends if e > lines[i].start), default=len(text))   # of the answer it starts in
+        while j < len(lines) and j - i < limits[kind] and kinds[j] in (None, kind) and not stop.match(lines[j].text) \
+                and lines[j].start < end:
             j += 1
         span = Span(kind, lines[i].start, lines[j - 1].end)
-        if spans and spans[-1].kind == kind and text[spans[-1].end:span.start].strip() == "":
+        if spans and spans[-1].kind == kind and text[spans[-1].end:span.start].strip() == "" \
+                and not any(spans[-1].end <= e < span.start for e in ends):
             span = Span(kind, spans.pop().start, span.end)
         spans.append(span)
         i = j
