@@ -19,13 +19,15 @@ def pages(folder: Path, sizes: list[int]) -> list[Path]:
     return out
 
 
-def test_split_makes_consecutive_runs_of_equal_bytes_and_the_first_carries_the_shared_pages(tmp_path):
+def test_split_makes_consecutive_runs_of_equal_cost_and_the_first_carries_the_shared_pages(tmp_path):
     files = pages(tmp_path, [100] * 12)
     runs = shards.split(files, 3)
     assert [len(r) for r in runs] == [4, 4, 4] and sum(runs, []) == files
-    runs = shards.split(files, 2, shared=400)
+    runs = shards.split(files, 2, shared=4 * shards.cost(100))
     assert [len(r) for r in runs] == [4, 8] and sum(runs, []) == files
-    assert [len(r) for r in shards.split(files, 2, shared=10_000)] == [1, 11]   # never an empty shard
+    assert [len(r) for r in shards.split(files, 2, shared=100 * shards.cost(100))] == [1, 11]   # never an empty shard
+    long = pages(tmp_path / "long", [shards.PAGE_BYTES * 3] + [100] * 7)   # a long page costs more than one
+    assert [len(r) for r in shards.split(long, 2)] == [3, 5]
 
 
 def test_merged_sitemap_lists_the_response_pages_of_every_shard_in_order(tmp_path):
