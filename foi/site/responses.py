@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 import re
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from foi import catalogue
 from foi.site import passthrough, render, urls
@@ -150,14 +151,16 @@ def page(record: dict, original: str | None = None) -> str:
     answers = record.get("answers", [])
     positioned = all(isinstance(a.get("start"), int) and isinstance(a.get("end"), int) for a in answers)
     text = record.get("text", "")
+    passage = passages(record, md)
     if positioned and answers and text[:answers[0]["start"]].strip():
-        parts += ["## Opening of the response {#opening}", passage(record, md, 0, _gap_end(text, answers[0]))]
+        parts += ["## Opening of the response {#opening}", passage(0, _gap_end(text, answers[0]))]
     prev_end = _gap_end(text, answers[0]) if positioned and answers else 0
     for a in answers:
-        parts += [f"## Question {a['n']} {{#q{a['n']}}}", answer_html(record, md, a, notes, prev_end, positioned)]
+        parts += [f"## Question {a['n']} {{#q{a['n']}}}",
+                  answer_html(record, md, a, notes, prev_end, passage if positioned else None)]
         prev_end = a.get("end", prev_end)
     if positioned and answers and text[answers[-1]["end"]:].strip():
-        parts += ["## Closing of the response {#closing}", passage(record, md, answers[-1]["end"], len(text))]
+        parts += ["## Closing of the response {#closing}", passage(answers[-1]["end"], len(text))]
     parts += cited_in(record)
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -337,13 +340,21 @@ def _place(record: dict, offset: int) -> tuple[str, str]:
     return (f"#q{a['n']}", f"under question {a['n']}") if a else ("#closing", "in the closing")
 
 
-def passage(record: dict, md: str, start: int, end: int) -> str:
-    body = render.annotated(record.get("text", ""), start, end, marks(record), folds(record),
-                            href=lambda eid: urls.relative(md, urls.exemption_url(eid)))
-    return f'<div class="foi-text">\n{body}\n</div>' if body else ""
+def passages(record: dict, md: str) -> Callable[[int, int], str]:
+    """passage(start, end): that stretch of the document's text, annotated; its citations and boilerplate are
+    found once for the page."""
+    text, found_marks, found_folds = record.get("text", ""), marks(record), folds(record)
+
+    def passage(start: int, end: int) -> str:
+        body = render.annotated(text, start, end, found_marks, found_folds,
+                                href=lambda eid: urls.relative(md, urls.exemption_url(eid)))
+        return f'<div class="foi-text">\n{body}\n</div>' if body else ""
+    return passage
 
 
-def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, positioned: bool) -> str:
+def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int,
+                passage: Callable[[int, int], str] | None) -> str:
+    """An answer's box; with `passage` (the answers' places in the text are known), its stretch of the text."""
     words, origin = question_of(a)
     doc_label = f' <span class="foi-label">({escape(a["label"])} in the response)</span>' if a.get("label") else ""
     if words:
@@ -361,12 +372,11 @@ def answer_html(record: dict, md: str, a: dict, notes: dict, prev_end: int, posi
              + (f' Exemptions: {exemption_links(a["exemptions"], md)}' if a.get("exemptions") else "") + "</p>"]
     if a.get("ncnd"):
         parts.append(ncnd_callout(a))
-    if positioned:
-        text = record.get("text", "")
-        gap = text[prev_end:a["start"]]
+    if passage:
+        gap = record.get("text", "")[prev_end:a["start"]]
         if not all(_restates(line, words, a.get("label")) for line in gap.splitlines()):
-            parts.append(passage(record, md, prev_end, a["start"]))
-        parts.append(passage(record, md, a["start"], a["end"]))
+            parts.append(passage(prev_end, a["start"]))
+        parts.append(passage(a["start"], a["end"]))
     else:
         parts.append(f'<div class="foi-text">\n{render.paragraphs(a.get("answer"))}\n</div>')
     parts += [note_html(record, n) for n in notes.get(a["n"], [])]
