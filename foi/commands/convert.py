@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from foi import collection, site
+from foi.site import render
 from foi.progress import Progress
 
 
@@ -33,8 +34,8 @@ def convert(data: Path, docs: Path, jobs: int | None = None, progress: Progress 
 def report(coll: collection.Collection) -> int:
     """Print the outcome, every failure together, and a loud warning for each page kept from a failed
     source; returns the exit status."""
-    print(f"converted {coll.size} responses ({coll.extracted} extracted, the rest unchanged)",
-          file=sys.stderr)
+    print(f"converted {render.count(coll.size, 'response', 'responses')} ({coll.extracted} extracted, "
+          "the rest unchanged)", file=sys.stderr)
     for f in coll.failures:
         print(f"error: {f.path}: {f.error}", file=sys.stderr)
     for f in coll.kept:
