@@ -180,13 +180,14 @@ def _gap_end(text: str, first: dict) -> int:
 def _restates(line: str, words: str | None, label: str | None) -> bool:
     """True for a line of the document that the answer's own box already shows: the document's heading
     ("Response:", "A2."), the answer's label, or its question with or without its number ("2. How many...?")."""
-    plain = " ".join(line.split()).lower()
+    def plain(text: str) -> str:
+        return " ".join(text.split()).lower().strip(" :.–-|")
+
+    line = plain(line)
     if label:
-        plain = re.sub(rf"^(?:q|question|a|answer|response|reply)?\s*\(?{re.escape(label.lower())}\b\)?[.):–-]*\s*",
-                       "", plain)
-    plain = plain.strip(" :.–-|")
-    return not plain or plain in DOCUMENT_HEADINGS or (
-        bool(words) and plain == " ".join(words.split()).lower().strip(" :.–-|"))
+        line = plain(re.sub(rf"^(?:q|question|a|answer|response|reply)?\s*\(?{re.escape(label.lower())}\b\)?"
+                            r"[.):–-]*", "", line))
+    return not line or line in DOCUMENT_HEADINGS or (bool(words) and line == plain(words))
 
 
 def header_card(record: dict, md: str, original: str | None) -> str:
